@@ -1,0 +1,3 @@
+//! SLA compliance: allowed downtime, availability, credits, composite services, incident and ticket SLAs.
+
+pub mod downtime;
