@@ -128,11 +128,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A new error at `path`.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
-            code,
-            path: path.into(),
-            message: message.into(),
-        }
+        Error { code, path: path.into(), message: message.into() }
     }
 
     /// The message to hand to `serde::de::Error::custom`, so that a deserializer error keeps this error's code
@@ -210,11 +206,7 @@ pub mod check {
         if value.is_finite() {
             Ok(value)
         } else {
-            Err(Error::new(
-                ErrorCode::NotFinite,
-                path,
-                format!("expected a finite number, got {value}"),
-            ))
+            Err(Error::new(ErrorCode::NotFinite, path, format!("expected a finite number, got {value}")))
         }
     }
 
@@ -222,11 +214,7 @@ pub mod check {
     pub fn non_negative(value: f64, path: &str) -> Result<f64> {
         let v = finite(value, path)?;
         if v < 0.0 {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                path,
-                format!("expected a number ≥ 0, got {v}"),
-            ));
+            return Err(Error::new(ErrorCode::OutOfRange, path, format!("expected a number ≥ 0, got {v}")));
         }
         Ok(v)
     }
@@ -235,11 +223,7 @@ pub mod check {
     pub fn duration(value: f64, path: &str) -> Result<f64> {
         let v = finite(value, path)?;
         if v < 0.0 {
-            return Err(Error::new(
-                ErrorCode::NegativeDuration,
-                path,
-                format!("durations are seconds ≥ 0; got {v}"),
-            ));
+            return Err(Error::new(ErrorCode::NegativeDuration, path, format!("durations are seconds ≥ 0; got {v}")));
         }
         Ok(v)
     }
@@ -267,17 +251,14 @@ pub mod check {
             let hint = if v > 1.0 && v <= 100.0 {
                 format!(" Targets are fractions: write {} for {v}%.", v / 100.0)
             } else if v == 1.0 {
-                " A target of 1 (100%) allows no failure at all, so there is no budget to compute."
-                    .to_string()
+                " A target of 1 (100%) allows no failure at all, so there is no budget to compute.".to_string()
             } else {
                 String::new()
             };
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
-                format!(
-                    "a target must be a fraction strictly between 0 and 1, such as 0.999; got {v}.{hint}"
-                ),
+                format!("a target must be a fraction strictly between 0 and 1, such as 0.999; got {v}.{hint}"),
             ));
         }
         Ok(v)
@@ -286,11 +267,7 @@ pub mod check {
     /// A list must hold at least one item and at most [`MAX_ITEMS`].
     pub fn list_len(len: usize, path: &str) -> Result<usize> {
         if len == 0 {
-            return Err(Error::new(
-                ErrorCode::Empty,
-                path,
-                "expected at least one item, got an empty list",
-            ));
+            return Err(Error::new(ErrorCode::Empty, path, "expected at least one item, got an empty list"));
         }
         max_len(len, path)
     }
@@ -328,20 +305,9 @@ mod tests {
         let e = check::target(99.9, "target").unwrap_err();
         assert_eq!(e.code, ErrorCode::OutOfRange);
         assert!(e.message.contains("0.999"), "{}", e.message);
-        assert!(
-            check::target(1.0, "t")
-                .unwrap_err()
-                .message
-                .contains("no budget")
-        );
-        assert_eq!(
-            check::target(f64::NAN, "t").unwrap_err().code,
-            ErrorCode::NotFinite
-        );
-        assert_eq!(
-            check::target(0.0, "t").unwrap_err().code,
-            ErrorCode::OutOfRange
-        );
+        assert!(check::target(1.0, "t").unwrap_err().message.contains("no budget"));
+        assert_eq!(check::target(f64::NAN, "t").unwrap_err().code, ErrorCode::NotFinite);
+        assert_eq!(check::target(0.0, "t").unwrap_err().code, ErrorCode::OutOfRange);
         assert_eq!(check::target(0.5, "t"), Ok(0.5));
     }
 
@@ -353,18 +319,9 @@ mod tests {
             (back.code, back.path.as_str(), back.message.as_str()),
             (e.code, "calendar.timeZone", "no such zone")
         );
-        assert_eq!(
-            Error::from_serde("x", "missing field `end`").code,
-            ErrorCode::MissingField
-        );
-        assert_eq!(
-            Error::from_serde("x", "unknown variant `foo`, expected `bar`").code,
-            ErrorCode::UnknownVariant
-        );
-        assert_eq!(
-            Error::from_serde("x", "invalid type: string \"a\", expected f64").code,
-            ErrorCode::InvalidType
-        );
+        assert_eq!(Error::from_serde("x", "missing field `end`").code, ErrorCode::MissingField);
+        assert_eq!(Error::from_serde("x", "unknown variant `foo`, expected `bar`").code, ErrorCode::UnknownVariant);
+        assert_eq!(Error::from_serde("x", "invalid type: string \"a\", expected f64").code, ErrorCode::InvalidType);
         for c in ErrorCode::ALL {
             assert_eq!(ErrorCode::parse(c.as_str()), Some(c));
         }
@@ -372,22 +329,10 @@ mod tests {
 
     #[test]
     fn durations_and_fractions() {
-        assert_eq!(
-            check::duration(-1.0, "d").unwrap_err().code,
-            ErrorCode::NegativeDuration
-        );
-        assert_eq!(
-            check::duration(f64::INFINITY, "d").unwrap_err().code,
-            ErrorCode::NotFinite
-        );
-        assert_eq!(
-            check::fraction(1.5, "f").unwrap_err().code,
-            ErrorCode::OutOfRange
-        );
+        assert_eq!(check::duration(-1.0, "d").unwrap_err().code, ErrorCode::NegativeDuration);
+        assert_eq!(check::duration(f64::INFINITY, "d").unwrap_err().code, ErrorCode::NotFinite);
+        assert_eq!(check::fraction(1.5, "f").unwrap_err().code, ErrorCode::OutOfRange);
         assert_eq!(check::list_len(0, "xs").unwrap_err().code, ErrorCode::Empty);
-        assert_eq!(
-            check::max_len(check::MAX_ITEMS + 1, "xs").unwrap_err().code,
-            ErrorCode::TooLarge
-        );
+        assert_eq!(check::max_len(check::MAX_ITEMS + 1, "xs").unwrap_err().code, ErrorCode::TooLarge);
     }
 }

@@ -41,18 +41,12 @@ impl Timestamp {
             return Err(Error::new(
                 ErrorCode::InvalidTimestamp,
                 path,
-                format!(
-                    "{ms} epoch milliseconds is outside the years 1900–2200; is it in seconds, not milliseconds?"
-                ),
+                format!("{ms} epoch milliseconds is outside the years 1900–2200; is it in seconds, not milliseconds?"),
             ));
         }
         match DateTime::from_timestamp_millis(ms) {
             Some(t) => Ok(Timestamp(t)),
-            None => Err(Error::new(
-                ErrorCode::InvalidTimestamp,
-                path,
-                format!("{ms} is not a valid instant"),
-            )),
+            None => Err(Error::new(ErrorCode::InvalidTimestamp, path, format!("{ms} is not a valid instant"))),
         }
     }
 
@@ -101,11 +95,7 @@ impl Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}",
-            self.0.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        )
+        write!(f, "{}", self.0.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
     }
 }
 
@@ -165,10 +155,7 @@ impl Interval {
             return Err(Error::new(
                 ErrorCode::EndBeforeStart,
                 crate::error::join_path(path, "end"),
-                format!(
-                    "the end ({}) must be after the start ({})",
-                    self.end, self.start
-                ),
+                format!("the end ({}) must be after the start ({})", self.end, self.start),
             ));
         }
         Ok(())
@@ -280,9 +267,7 @@ impl CalendarUnit {
         let first_of = |m: u32| NaiveDate::from_ymd_opt(date.year(), m, 1).unwrap_or(date);
         match self {
             CalendarUnit::Day => date,
-            CalendarUnit::Week => {
-                date - Days::new(u64::from(date.weekday().num_days_from_monday()))
-            }
+            CalendarUnit::Week => date - Days::new(u64::from(date.weekday().num_days_from_monday())),
             CalendarUnit::Month => first_of(date.month()),
             CalendarUnit::Quarter => first_of((date.month0() / 3) * 3 + 1),
             CalendarUnit::Year => first_of(1),
@@ -314,12 +299,7 @@ pub fn calendar_period(unit: CalendarUnit, t: Timestamp, zone: Zone) -> Result<I
 
 /// Split `interval` at the boundaries of `unit` in `zone`: each piece is a whole calendar period clipped to
 /// `interval`. Returns at most `limit` pieces; errors with `too_large` beyond that.
-pub fn split_calendar(
-    interval: Interval,
-    unit: CalendarUnit,
-    zone: Zone,
-    limit: usize,
-) -> Result<Vec<Interval>> {
+pub fn split_calendar(interval: Interval, unit: CalendarUnit, zone: Zone, limit: usize) -> Result<Vec<Interval>> {
     let mut out = Vec::new();
     let mut cursor = interval.start;
     while cursor < interval.end {
@@ -327,9 +307,7 @@ pub fn split_calendar(
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "",
-                format!(
-                    "splitting this period by {unit:?} gives more than {limit} pieces; choose a larger unit"
-                ),
+                format!("splitting this period by {unit:?} gives more than {limit} pieces; choose a larger unit"),
             ));
         }
         let p = calendar_period(unit, cursor, zone)?;
@@ -353,45 +331,25 @@ mod tests {
         // 2026-03-01T00:00:00Z = 20513 days × 86 400 000 ms = 1 772 323 200 000 ms.
         assert_eq!(ts("2026-03-01T00:00:00Z").millis(), 1_772_323_200_000);
         assert_eq!(ts("2026-03-01T01:00:00+01:00"), ts("2026-03-01T00:00:00Z"));
-        assert_eq!(
-            Timestamp::from_millis(1_772_323_200_000, "t")
-                .unwrap()
-                .to_string(),
-            "2026-03-01T00:00:00.000Z"
-        );
+        assert_eq!(Timestamp::from_millis(1_772_323_200_000, "t").unwrap().to_string(), "2026-03-01T00:00:00.000Z");
         let bad = Timestamp::parse("yesterday", "outages[0].start").unwrap_err();
-        assert_eq!(
-            (bad.code, bad.path.as_str()),
-            (ErrorCode::InvalidTimestamp, "outages[0].start")
-        );
-        assert_eq!(
-            Timestamp::from_millis_f64(f64::NAN, "t").unwrap_err().code,
-            ErrorCode::InvalidTimestamp
-        );
+        assert_eq!((bad.code, bad.path.as_str()), (ErrorCode::InvalidTimestamp, "outages[0].start"));
+        assert_eq!(Timestamp::from_millis_f64(f64::NAN, "t").unwrap_err().code, ErrorCode::InvalidTimestamp);
         // Seconds instead of milliseconds (1.77e9 s = Jan 1970 in ms) is inside the range, but 1e15 is not.
         assert!(Timestamp::from_millis(1_000_000_000_000_000, "t").is_err());
     }
 
     #[test]
     fn interval_rejects_end_before_start() {
-        let e = Interval::new(
-            ts("2026-01-02T00:00:00Z"),
-            ts("2026-01-01T00:00:00Z"),
-            "period",
-        )
-        .unwrap_err();
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::EndBeforeStart, "period.end")
-        );
+        let e = Interval::new(ts("2026-01-02T00:00:00Z"), ts("2026-01-01T00:00:00Z"), "period").unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::EndBeforeStart, "period.end"));
     }
 
     #[test]
     fn months_follow_daylight_saving() {
         let london = Zone::parse("Europe/London", "tz").unwrap();
         // March 2026 in London: clocks go forward on 29 March, so the month has 31 × 24 − 1 = 743 hours.
-        let march =
-            calendar_period(CalendarUnit::Month, ts("2026-03-15T12:00:00Z"), london).unwrap();
+        let march = calendar_period(CalendarUnit::Month, ts("2026-03-15T12:00:00Z"), london).unwrap();
         assert_eq!(march.start, ts("2026-03-01T00:00:00Z"));
         assert_eq!(march.end, ts("2026-04-01T00:00:00+01:00"));
         assert_eq!(march.secs(), 743.0 * 3600.0);
@@ -402,24 +360,14 @@ mod tests {
         let ny = Zone::parse("America/New_York", "tz").unwrap();
         let day = calendar_period(CalendarUnit::Day, ts("2026-03-08T12:00:00Z"), ny).unwrap();
         assert_eq!(day.secs(), 23.0 * 3600.0);
-        assert_eq!(
-            Zone::parse("Mars/Olympus", "tz").unwrap_err().code,
-            ErrorCode::UnknownTimeZone
-        );
+        assert_eq!(Zone::parse("Mars/Olympus", "tz").unwrap_err().code, ErrorCode::UnknownTimeZone);
     }
 
     #[test]
     fn gap_resolves_to_first_instant_after() {
         // America/Sao_Paulo used to start DST at local midnight: 2018-11-04 00:00 did not exist; the day began at 01:00.
         let sp = Zone::parse("America/Sao_Paulo", "tz").unwrap();
-        let t = sp
-            .instant(
-                NaiveDate::from_ymd_opt(2018, 11, 4)
-                    .unwrap()
-                    .and_hms_opt(0, 0, 0)
-                    .unwrap(),
-            )
-            .unwrap();
+        let t = sp.instant(NaiveDate::from_ymd_opt(2018, 11, 4).unwrap().and_hms_opt(0, 0, 0).unwrap()).unwrap();
         assert_eq!(t, ts("2018-11-04T01:00:00-02:00"));
     }
 

@@ -27,13 +27,8 @@ fn only_src_wasm_touches_javascript() {
         .filter(|f| !f.starts_with(&wasm_dir))
         .filter(|f| {
             let text = fs::read_to_string(f).unwrap();
-            ["wasm_bindgen", "js_sys", "serde_wasm_bindgen", "web_sys"]
-                .iter()
-                .any(|k| text.contains(k))
+            ["wasm_bindgen", "js_sys", "serde_wasm_bindgen", "web_sys"].iter().any(|k| text.contains(k))
         })
         .collect();
-    assert!(
-        offenders.is_empty(),
-        "JS-boundary crates used outside src/wasm/: {offenders:?}"
-    );
+    assert!(offenders.is_empty(), "JS-boundary crates used outside src/wasm/: {offenders:?}");
 }

@@ -22,12 +22,7 @@ fn parse_dhms(s: &str) -> f64 {
 }
 
 fn table(target: f64, convention: Convention) -> opscore::sla::downtime::DowntimeTable {
-    allowed_downtime(&DowntimeQuery {
-        target,
-        convention,
-        period: None,
-    })
-    .unwrap()
+    allowed_downtime(&DowntimeQuery { target, convention, period: None }).unwrap()
 }
 
 /// Convention A rows (uptime.is, notifier.so, cindercloud). Published pages round (or truncate) to whole seconds,
@@ -35,34 +30,16 @@ fn table(target: f64, convention: Convention) -> opscore::sla::downtime::Downtim
 #[test]
 fn gregorian_matches_published_tables() {
     let rows = [
-        (
-            0.99,
-            [
-                "14m 24s",
-                "1h 40m 48s",
-                "7h 18m 17s",
-                "21h 54m 52s",
-                "3d 15h 39m 30s",
-            ],
-        ),
-        (
-            0.999,
-            ["1m 26s", "10m 5s", "43m 50s", "2h 11m 29s", "8h 45m 57s"],
-        ),
-        (
-            0.9995,
-            ["43s", "5m 2s", "21m 54s", "1h 5m 44s", "4h 22m 58s"],
-        ),
+        (0.99, ["14m 24s", "1h 40m 48s", "7h 18m 17s", "21h 54m 52s", "3d 15h 39m 30s"]),
+        (0.999, ["1m 26s", "10m 5s", "43m 50s", "2h 11m 29s", "8h 45m 57s"]),
+        (0.9995, ["43s", "5m 2s", "21m 54s", "1h 5m 44s", "4h 22m 58s"]),
     ];
     for (target, published) in rows {
         let t = table(target, Convention::Gregorian);
         let got = [t.day, t.week, t.month, t.quarter, t.year].map(|a| a.allowed_seconds);
         for (g, p) in got.iter().zip(published) {
             let want = parse_dhms(p);
-            assert!(
-                (g - want).abs() < 1.0,
-                "target {target}: got {g} s, published {p} ({want} s)"
-            );
+            assert!((g - want).abs() < 1.0, "target {target}: got {g} s, published {p} ({want} s)");
         }
     }
 }
@@ -106,17 +83,9 @@ fn bad_targets_are_structured_errors() {
         (f64::INFINITY, ErrorCode::NotFinite),
         (f64::NEG_INFINITY, ErrorCode::NotFinite),
     ] {
-        let e = allowed_downtime(&DowntimeQuery {
-            target,
-            convention: Convention::Gregorian,
-            period: None,
-        })
-        .unwrap_err();
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (code, "target"),
-            "target {target}"
-        );
+        let e =
+            allowed_downtime(&DowntimeQuery { target, convention: Convention::Gregorian, period: None }).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (code, "target"), "target {target}");
     }
 }
 
@@ -130,10 +99,7 @@ fn period_end_before_start_is_an_error() {
         period: Some(Interval { start: a, end: b }),
     })
     .unwrap_err();
-    assert_eq!(
-        (e.code, e.path.as_str()),
-        (ErrorCode::EndBeforeStart, "period.end")
-    );
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::EndBeforeStart, "period.end"));
 }
 
 #[test]
@@ -148,7 +114,6 @@ fn json_input_uses_camel_case_and_both_timestamp_forms() {
     assert_eq!(out["period"]["end"], "2026-03-01T00:00:00.000Z");
     // 86 400 s × (1 − 0.999) = 86.4 s, up to floating-point rounding of 1 − 0.999.
     assert!((out["day"]["allowedSeconds"].as_f64().unwrap() - 86.4).abs() < 1e-9);
-    let bad = serde_json::from_str::<DowntimeQuery>(r#"{"target":0.9,"convention":"lunar"}"#)
-        .unwrap_err();
+    let bad = serde_json::from_str::<DowntimeQuery>(r#"{"target":0.9,"convention":"lunar"}"#).unwrap_err();
     assert!(bad.to_string().contains("unknown variant"), "{bad}");
 }

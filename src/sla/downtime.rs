@@ -107,18 +107,12 @@ pub struct DowntimeTable {
 pub fn allowed_downtime(query: &DowntimeQuery) -> Result<DowntimeTable> {
     let target = check::target(query.target, "target")?;
     let budget = 1.0 - target;
-    let allow = |period_seconds: f64| Allowance {
-        period_seconds,
-        allowed_seconds: period_seconds * budget,
-    };
+    let allow = |period_seconds: f64| Allowance { period_seconds, allowed_seconds: period_seconds * budget };
     let (month, quarter, year) = query.convention.lengths();
     let period = match query.period {
         Some(interval) => {
             interval.validate("period")?;
-            Some(PeriodAllowance {
-                interval,
-                allowance: allow(interval.secs()),
-            })
+            Some(PeriodAllowance { interval, allowance: allow(interval.secs()) })
         }
         None => None,
     };

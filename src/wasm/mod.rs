@@ -54,9 +54,7 @@ extern "C" {
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        console_error(&format!(
-            "opscore bug (please report it with the input that caused it): {info}"
-        ));
+        console_error(&format!("opscore bug (please report it with the input that caused it): {info}"));
     }));
 }
 
@@ -77,11 +75,7 @@ pub fn to_js_error(e: Error) -> JsValue {
     err.set_name("OpscoreError");
     let obj: &JsValue = err.as_ref();
     // Reflect::set only fails on frozen or proxied objects; a fresh Error is neither.
-    let _ = js_sys::Reflect::set(
-        obj,
-        &JsValue::from_str("code"),
-        &JsValue::from_str(e.code.as_str()),
-    );
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str("code"), &JsValue::from_str(e.code.as_str()));
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str("path"), &JsValue::from_str(&e.path));
     err.into()
 }
@@ -90,34 +84,25 @@ pub fn to_js_error(e: Error) -> JsValue {
 /// (`outages[3].end`), prefixed by `root` when that is not empty.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Err(to_js_error(Error::new(
-            ErrorCode::MissingField,
-            root,
-            "expected an input object, got nothing",
-        )));
+        return Err(to_js_error(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing")));
     }
     let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
+        // serde-wasm-bindgen's messages are JS Error strings: "Error: missing field `end`".
         let inner = e.into_inner().to_string();
-        to_js_error(Error::from_serde(
-            crate::error::join_path(root, &path),
-            &inner,
-        ))
+        let inner = inner.trim_start_matches("Error: ");
+        to_js_error(Error::from_serde(crate::error::join_path(root, &path), inner))
     })
 }
 
 /// Serialize a core result for JS: objects as plain objects (never `Map`s), absent options as `undefined`.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&ser).map_err(|e| {
-        to_js_error(Error::new(
-            ErrorCode::InvalidType,
-            "",
-            format!("could not build the result: {e}"),
-        ))
-    })
+    value
+        .serialize(&ser)
+        .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidType, "", format!("could not build the result: {e}"))))
 }
 
 /// Run a core computation on a JS input and return its result to JS.

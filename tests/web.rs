@@ -1,0 +1,7 @@
+//! Boundary tests in Node: each module in tests/web/ runs here and again in headless Chromium (web_browser.rs).
+#![cfg(target_arch = "wasm32")]
+
+#[path = "web/common.rs"]
+mod common;
+#[path = "web/sla.rs"]
+mod sla;

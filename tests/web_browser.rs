@@ -1,0 +1,9 @@
+//! The same boundary tests as web.rs, in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "web/common.rs"]
+mod common;
+#[path = "web/sla.rs"]
+mod sla;
