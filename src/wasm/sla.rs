@@ -71,3 +71,35 @@ pub fn allowed_downtime(
 ) -> Result<JsValue, JsValue> {
     super::call(input, downtime::allowed_downtime)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CSAT: &'static str = r#"
+/** Input of {@link csat}: survey scores on the 1–5 scale. Map other scales to 1–5 yourself first. */
+export interface CsatInput {
+  /** Whole numbers from 1 to 5. */
+  scores: number[];
+}
+
+/** Result of {@link csat}. */
+export interface Csat {
+  responses: number;
+  /** Responses scoring 4 or 5. */
+  satisfied: number;
+  /** satisfied / responses, a fraction (0.6 for 60%). */
+  csat: number;
+  /** Counts of scores 1, 2, 3, 4 and 5, in that order. */
+  distribution: [number, number, number, number, number];
+}
+"#;
+
+/// Customer satisfaction: the share of responses scoring 4 or 5 on a 1–5 scale. A score that is not a whole
+/// number from 1 to 5 throws `out_of_range` with its index in `path` (`scores[7]`).
+///
+/// @example
+/// ```ts
+/// csat({ scores: [5, 4, 4, 3, 1] }).csat; // 0.6
+/// ```
+#[wasm_bindgen(unchecked_return_type = "Csat")]
+pub fn csat(#[wasm_bindgen(unchecked_param_type = "CsatInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    super::call(input, crate::sla::csat::csat)
+}
