@@ -58,10 +58,7 @@ fn working_hours_follow_daylight_saving() {
     let cal = weekdays("09:00", "17:00", "Europe/London");
     assert_eq!(cal.add_business_secs(ts("2026-03-27T16:00:00Z"), 7200.0).unwrap(), ts("2026-03-30T09:00:00Z"));
     // Fri 09:00 GMT to Mon 17:00 BST is two full 8-hour days: 57 600 s.
-    assert_eq!(
-        cal.business_secs_between(ts("2026-03-27T09:00:00Z"), ts("2026-03-30T16:00:00Z")).unwrap(),
-        57_600.0
-    );
+    assert_eq!(cal.business_secs_between(ts("2026-03-27T09:00:00Z"), ts("2026-03-30T16:00:00Z")).unwrap(), 57_600.0);
     // A round-the-clock calendar: Sunday 2026-03-29 has only 23 hours in London.
     let all_day = vec![WorkingRange { start: "00:00".into(), end: "24:00".into() }];
     let spec = CalendarSpec {
