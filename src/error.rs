@@ -155,6 +155,15 @@ impl Error {
         } else {
             ErrorCode::InvalidType
         };
+        // serde names Rust types; say what a JS or JSON user would write instead.
+        let message = message
+            .replace("expected f64", "expected a number")
+            .replace("expected a string or epoch milliseconds", "expected an RFC 3339 string or epoch milliseconds")
+            .replace("expected usize", "expected a whole number ≥ 0")
+            .replace("expected u32", "expected a whole number ≥ 0")
+            .replace("expected a sequence", "expected an array")
+            .replace("expected struct", "expected an object: struct")
+            .replace("expected a boolean", "expected true or false");
         Error::new(code, path, message)
     }
 
@@ -321,7 +330,11 @@ mod tests {
         );
         assert_eq!(Error::from_serde("x", "missing field `end`").code, ErrorCode::MissingField);
         assert_eq!(Error::from_serde("x", "unknown variant `foo`, expected `bar`").code, ErrorCode::UnknownVariant);
-        assert_eq!(Error::from_serde("x", "invalid type: string \"a\", expected f64").code, ErrorCode::InvalidType);
+        let t = Error::from_serde("x", "invalid type: string \"a\", expected f64");
+        assert_eq!(
+            (t.code, t.message.as_str()),
+            (ErrorCode::InvalidType, "invalid type: string \"a\", expected a number")
+        );
         for c in ErrorCode::ALL {
             assert_eq!(ErrorCode::parse(c.as_str()), Some(c));
         }
