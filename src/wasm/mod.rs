@@ -50,12 +50,15 @@ extern "C" {
     fn console_error(message: &str);
 }
 
-/// Runs once when the module is instantiated: a panic is a bug, so report it on the console before the trap.
-#[wasm_bindgen(start)]
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error(&format!("opscore bug (please report it with the input that caused it): {info}"));
-    }));
+/// Install, once, a panic hook that reports a panic on the console before the trap: a panic is a bug, and the
+/// message says where. Called by [`from_js`], which every export goes through, so nothing extra is exported.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("opscore bug (please report it with the input that caused it): {info}"));
+        }));
+    });
 }
 
 /// The version of the opscore engine, such as `"0.1.0"`.
@@ -83,6 +86,7 @@ pub fn to_js_error(e: Error) -> JsValue {
 /// Deserialize a JS value into a core input type. A mistyped or missing field gives an error with its path
 /// (`outages[3].end`), prefixed by `root` when that is not empty.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+    install_panic_hook();
     if value.is_undefined() || value.is_null() {
         return Err(to_js_error(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing")));
     }
