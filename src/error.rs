@@ -258,7 +258,7 @@ pub mod check {
         let v = finite(value, path)?;
         if v <= 0.0 || v >= 1.0 {
             let hint = if v > 1.0 && v <= 100.0 {
-                format!(" Targets are fractions: write {} for {v}%.", v / 100.0)
+                format!(" Targets are fractions: write {} for {v}%.", (v / 100.0 * 1e12).round() / 1e12)
             } else if v == 1.0 {
                 " A target of 1 (100%) allows no failure at all, so there is no budget to compute.".to_string()
             } else {
@@ -313,7 +313,7 @@ mod tests {
     fn target_rejects_percent_with_hint() {
         let e = check::target(99.9, "target").unwrap_err();
         assert_eq!(e.code, ErrorCode::OutOfRange);
-        assert!(e.message.contains("0.999"), "{}", e.message);
+        assert!(e.message.ends_with("write 0.999 for 99.9%."), "{}", e.message);
         assert!(check::target(1.0, "t").unwrap_err().message.contains("no budget"));
         assert_eq!(check::target(f64::NAN, "t").unwrap_err().code, ErrorCode::NotFinite);
         assert_eq!(check::target(0.0, "t").unwrap_err().code, ErrorCode::OutOfRange);

@@ -35,7 +35,7 @@ export type ErrorCode =
  * offending field (for example "outages[3].end"; "" for the input as a whole).
  * @example
  * try { allowedDowntime({ target: 1.5 }); }
- * catch (e) { if (isOpscoreError(e)) console.log(e.code, e.path); } // "out_of_range" "target"
+ * catch (e) { const err = e as OpscoreError; console.log(err.code, err.path); } // "out_of_range" "target"
  */
 export interface OpscoreError extends Error {
   name: "OpscoreError";
