@@ -48,3 +48,19 @@ test("csat: Intercom's worked example gives 60%", () => {
   assert.ok(Math.abs(c.csat - 0.6) < 1e-12);
   assert.deepEqual(c.distribution, [5, 5, 10, 20, 10]);
 });
+
+test("a hostile, deeply nested input is refused with a path, not a crash", () => {
+  let deep = 1;
+  for (let i = 0; i < 100000; i++) deep = { a: deep };
+  assert.throws(
+    () => allowedDowntime({ target: 0.9, period: { start: deep, end: 0 } }),
+    (e) => e.code === "too_large" && e.path.startsWith("period.start.a.a") && e.path.endsWith(".a"),
+  );
+  // The engine still works afterwards.
+  assert.equal(allowedDowntime({ target: 0.5 }).day.allowedSeconds, 43200);
+});
+
+test("long number arrays pass the nesting check", () => {
+  const scores = new Array(200000).fill(5);
+  assert.equal(csat({ scores }).csat, 1);
+});
