@@ -294,9 +294,11 @@ fn take_sample_columns(input: JsValue) -> Result<(JsValue, Columns), JsValue> {
 ///   outages: [{ start: "2026-04-03T10:00:00Z", end: "2026-04-03T10:45:00Z" }],
 ///   credits: { preset: "awsComputeRegion" },
 /// });
-/// r.availability;  // 0.998958… (45 min of 30 days)
-/// r.met;           // false: 2700 s down, 2592 s allowed
-/// r.credits?.credit; // 0.1
+/// r.downtimeSeconds;        // 2700 (45 min of a 30-day month)
+/// r.allowedDowntimeSeconds; // 2592
+/// r.marginSeconds;          // -108
+/// r.met;                    // false
+/// r.credits?.credit;        // 0.1 (99.896% is in the 99.0–99.99% tier)
 /// ```
 #[wasm_bindgen(js_name = slaReport, unchecked_return_type = "SlaReport")]
 pub fn sla_report(#[wasm_bindgen(unchecked_param_type = "SlaReportInput")] input: JsValue) -> Result<JsValue, JsValue> {
