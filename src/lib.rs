@@ -22,6 +22,7 @@
 
 pub mod error;
 pub mod sla;
+pub mod team;
 pub mod time;
 pub mod wasm;
 
