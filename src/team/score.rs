@@ -86,9 +86,10 @@ impl Part {
     }
 }
 
-/// Weights of the parts. Any field left out keeps its default.
+/// Weights of the parts. Any field left out keeps its default; an unknown field is an error, so a misspelt weight
+/// is never silently ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Weights {
     /// Default 0.20.
     pub delivery: f64,
@@ -155,18 +156,25 @@ impl Weights {
 #[serde(rename_all = "camelCase")]
 pub struct Factors {
     /// Mean DORA tier points, 0–100.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery: Option<f64>,
     /// Sleep-hour interruptions per responder per week.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sleep_per_responder_week: Option<f64>,
     /// Incidents per 12 hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub incidents_per_12_hours: Option<f64>,
     /// Share of time on call.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_call_share: Option<f64>,
     /// The busiest responder's interruptions per week.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub busiest_per_week: Option<f64>,
     /// Share of time on toil.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub toil_share: Option<f64>,
     /// Mean survey score, 0–100.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub surveys: Option<f64>,
 }
 
