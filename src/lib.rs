@@ -23,6 +23,7 @@
 pub mod calendar;
 pub mod error;
 pub mod sla;
+pub mod team;
 pub mod time;
 pub mod wasm;
 

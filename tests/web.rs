@@ -5,3 +5,5 @@
 mod common;
 #[path = "web/sla.rs"]
 mod sla;
+#[path = "web/team.rs"]
+mod team;

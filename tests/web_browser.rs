@@ -7,3 +7,5 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 #[path = "web/sla.rs"]
 mod sla;
+#[path = "web/team.rs"]
+mod team;

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorCode};
 
 pub mod sla;
+pub mod team;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
