@@ -266,7 +266,9 @@ pub fn from_openslo(doc: &OpenSloDoc) -> Result<OpenSloImport> {
         slo.resolve("").map_err(|e| {
             let field = match e.path.as_str() {
                 "objective" => join_path(&p, if o.target.is_some() { "target" } else { "targetPercent" }),
-                "window.duration" | "window.timeZone" | "window" => "spec.timeWindow[0]".to_string(),
+                "window.duration" => "spec.timeWindow[0].duration".to_string(),
+                "window.timeZone" => "spec.timeWindow[0].calendar.timeZone".to_string(),
+                "window" => "spec.timeWindow[0]".to_string(),
                 other => join_path(&p, other),
             };
             Error::new(e.code, field, e.message)
