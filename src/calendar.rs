@@ -342,6 +342,15 @@ impl Timeline<'_> {
 
     /// Make sure the local day containing `t`, and the day after, are covered.
     fn cover_instant(&mut self, t: Timestamp) -> Result<()> {
+        // Fast path, with no time-zone conversion: t is two days inside the covered dates (UTC offsets are within
+        // ±14 h, so its local date, widened by a day on each side, is covered too).
+        if let (Some(first), Some(next)) = (self.first, self.next) {
+            let utc = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
+            let ms = t.millis();
+            if ms >= utc(first) + 2 * 86_400_000 && ms < utc(next) - 2 * 86_400_000 {
+                return Ok(());
+            }
+        }
         // The local date of t, widened by a day on each side to absorb odd offsets.
         let date = self.cal.zone.local(t).date();
         let from = date.checked_sub_days(Days::new(1)).ok_or_else(|| Self::too_far(date))?;

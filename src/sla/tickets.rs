@@ -284,10 +284,22 @@ fn between(tl: &mut Option<Timeline<'_>>, business: bool, a: Timestamp, b: Times
     }
 }
 
-fn add(tl: &mut Option<Timeline<'_>>, business: bool, t: Timestamp, secs: f64, path: &str) -> Result<Timestamp> {
+fn add(tl: &mut Option<Timeline<'_>>, business: bool, t: Timestamp, secs: f64, at: &Where) -> Result<Timestamp> {
     match tl {
-        Some(x) if business => x.add_business_secs(t, secs).map_err(|e| e.within(path)),
-        _ => t.plus_secs(secs, path),
+        Some(x) if business => x.add_business_secs(t, secs).map_err(|e| e.within(&at.path())),
+        _ => t.plus_secs(secs, "").map_err(|e| e.within(&at.path())),
+    }
+}
+
+/// Where a clock is, for error paths built only when an error happens: `tickets[i].<field>`.
+struct Where {
+    ticket: usize,
+    field: &'static str,
+}
+
+impl Where {
+    fn path(&self) -> String {
+        format!("tickets[{}].{}", self.ticket, self.field)
     }
 }
 
@@ -311,7 +323,14 @@ fn validate_target(t: &Target, has_calendar: bool, path: &str) -> Result<()> {
 }
 
 /// Validate one ticket against its creation, completion and `asOf`, returning its effective pauses.
-fn validate_ticket(t: &Ticket, as_of: Option<Timestamp>, path: &str) -> Result<Vec<(Timestamp, Option<Timestamp>)>> {
+fn validate_ticket(t: &Ticket, as_of: Option<Timestamp>, i: usize) -> Result<Vec<(Timestamp, Option<Timestamp>)>> {
+    if t.pauses.is_empty()
+        && t.first_response_at.is_none_or(|v| v >= t.created_at)
+        && t.resolved_at.is_none_or(|v| v >= t.created_at)
+    {
+        return Ok(Vec::new());
+    }
+    let path = &index_path("tickets", i);
     for (field, v) in [("firstResponseAt", t.first_response_at), ("resolvedAt", t.resolved_at)] {
         if let Some(v) = v
             && v < t.created_at
@@ -399,7 +418,7 @@ fn run_clock(
     stop: Option<Timestamp>,
     as_of: Option<Timestamp>,
     pauses: &[(Timestamp, Option<Timestamp>)],
-    path: &str,
+    at: &Where,
 ) -> Result<ClockResult> {
     let business = target.clock == ClockKind::Business;
     let now = match (stop, as_of) {
@@ -409,11 +428,11 @@ fn run_clock(
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "asOf",
-                format!("{path} is still open, so the input needs `asOf` to say when the state is computed"),
+                format!("{} is still open, so the input needs `asOf` to say when the state is computed", at.path()),
             ));
         }
     };
-    let mut due = add(tl, business, created, target.seconds, path)?;
+    let mut due = add(tl, business, created, target.seconds, at)?;
     let mut paused = 0.0;
     for &(ps, pe) in pauses {
         if ps >= now {
@@ -423,14 +442,14 @@ fn run_clock(
         let len = between(tl, business, ps, pe)?;
         paused += len;
         if ps < due {
-            due = add(tl, business, due, len, path)?;
+            due = add(tl, business, due, len, at)?;
         }
     }
     if target.due_in_working_hours
         && !business
         && let Some(t) = tl
     {
-        due = t.next_working_instant(due).map_err(|e| e.within(path))?;
+        due = t.next_working_instant(due).map_err(|e| e.within(&at.path()))?;
     }
     let elapsed = between(tl, business, created, now)? - paused;
     let completed = stop.is_some();
@@ -563,22 +582,22 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
     let mut not_yet_created = 0;
     let as_of = input.as_of;
     for (i, t) in input.tickets.iter().enumerate() {
-        let path = index_path("tickets", i);
+        let path = || index_path("tickets", i);
         if !ids.insert(t.id.as_str()) {
             return Err(Error::new(
                 ErrorCode::Duplicate,
-                join_path(&path, "id"),
+                join_path(&path(), "id"),
                 format!("the ticket id \"{}\" appears twice", t.id),
             ));
         }
         let targets = input.targets.get(&t.priority).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownReference,
-                join_path(&path, "priority"),
+                join_path(&path(), "priority"),
                 format!("no targets for priority \"{}\"; add it to `targets`", t.priority),
             )
         })?;
-        let pauses = validate_ticket(t, as_of, &path)?;
+        let pauses = validate_ticket(t, as_of, i)?;
         if as_of.is_some_and(|a| t.created_at > a) {
             not_yet_created += 1;
             continue;
@@ -596,7 +615,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
                 happened(t.first_response_at),
                 as_of,
                 response_pauses,
-                &join_path(&path, "firstResponseAt"),
+                &Where { ticket: i, field: "firstResponseAt" },
             )?),
             None => None,
         };
@@ -608,7 +627,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
                 happened(t.resolved_at),
                 as_of,
                 &pauses,
-                &join_path(&path, "resolvedAt"),
+                &Where { ticket: i, field: "resolvedAt" },
             )?),
             None => None,
         };
