@@ -222,7 +222,7 @@ impl BusinessCalendar {
 
     /// A timeline over this calendar, empty until first queried.
     pub fn timeline(&self) -> Timeline<'_> {
-        Timeline { cal: self, first: None, next: None, starts: vec![], ends: vec![], cum: vec![] }
+        Timeline { cal: self, first: None, next: None, starts: vec![], ends: vec![], cum: vec![], safe: (0, 0) }
     }
 
     /// `t` plus `secs` business seconds. See [`Timeline::add_business_secs`].
@@ -277,6 +277,8 @@ pub struct Timeline<'a> {
     ends: Vec<i64>,
     /// Business milliseconds before interval i, counted from the start of the first covered day.
     cum: Vec<i64>,
+    /// Instants (epoch ms) between which queries need no coverage check: two days inside the covered dates.
+    safe: (i64, i64),
 }
 
 impl Timeline<'_> {
@@ -336,13 +338,21 @@ impl Timeline<'_> {
             self.push_day(d)?;
             d = d.checked_add_days(Days::new(1)).ok_or_else(|| Self::too_far(d))?;
         }
-        self.next = Some(d.max(next));
+        let next = d.max(next);
+        self.next = Some(next);
+        let utc = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
+        self.safe = (utc(first) + 2 * 86_400_000, utc(next) - 2 * 86_400_000);
         Ok(())
     }
 
-    /// Make sure the local day containing `t`, and the day after, are covered.
-    fn cover_instant(&mut self, t: Timestamp) -> Result<()> {
-        // The local date of t, widened by a day on each side to absorb odd offsets.
+    /// Make sure the local day containing `t` (epoch ms), and a day either side, are covered.
+    fn cover_ms(&mut self, ms: i64) -> Result<()> {
+        // Fast path, with no time-zone conversion: t is two days inside the covered dates (UTC offsets are within
+        // ±14 h, so its local date, widened by a day on each side, is covered too).
+        if ms >= self.safe.0 && ms < self.safe.1 {
+            return Ok(());
+        }
+        let t = Timestamp::from_millis(ms, "")?;
         let date = self.cal.zone.local(t).date();
         let from = date.checked_sub_days(Days::new(1)).ok_or_else(|| Self::too_far(date))?;
         let to = date.checked_add_days(Days::new(2)).ok_or_else(|| Self::too_far(date))?;
@@ -378,9 +388,14 @@ impl Timeline<'_> {
 
     /// The business seconds between `a` and `b`; negative when `b` is before `a`.
     pub fn business_secs_between(&mut self, a: Timestamp, b: Timestamp) -> Result<f64> {
-        self.cover_instant(a)?;
-        self.cover_instant(b)?;
-        Ok((self.business_ms_at(b.millis()) - self.business_ms_at(a.millis())) as f64 / 1000.0)
+        Ok(self.business_ms_between(a.millis(), b.millis())? as f64 / 1000.0)
+    }
+
+    /// [`Timeline::business_secs_between`] on epoch milliseconds, for hot loops.
+    pub fn business_ms_between(&mut self, a: i64, b: i64) -> Result<i64> {
+        self.cover_ms(a)?;
+        self.cover_ms(b)?;
+        Ok(self.business_ms_at(b) - self.business_ms_at(a))
     }
 
     /// The instant at which `secs` business seconds have passed since `t` (for `secs` = 0, `t` itself). When the
@@ -389,31 +404,40 @@ impl Timeline<'_> {
     pub fn add_business_secs(&mut self, t: Timestamp, secs: f64) -> Result<Timestamp> {
         let secs = check::duration(secs, "")?;
         let ms = (secs * 1000.0).round();
-        if ms == 0.0 {
-            return Ok(t);
-        }
-        self.cover_instant(t)?;
         if ms > 1e16 {
             return Err(Self::too_far(NaiveDate::MAX));
         }
-        let target = self.business_ms_at(t.millis()) + ms as i64;
+        Timestamp::from_millis(self.add_business_ms(t.millis(), ms as i64)?, "")
+    }
+
+    /// [`Timeline::add_business_secs`] on epoch milliseconds, for hot loops; `ms` below 0 counts as 0.
+    pub fn add_business_ms(&mut self, t: i64, ms: i64) -> Result<i64> {
+        if ms <= 0 {
+            return Ok(t);
+        }
+        self.cover_ms(t)?;
+        let target = self.business_ms_at(t).saturating_add(ms);
         self.cover_total(target)?;
         // The first interval whose running total at its end reaches the target.
         let idx = partition_end(&self.cum, &self.starts, &self.ends, target);
         match (self.cum.get(idx), self.starts.get(idx)) {
-            (Some(c), Some(s)) => Timestamp::from_millis(s + (target - c), ""),
+            (Some(c), Some(s)) => Ok(s + (target - c)),
             _ => Err(Self::too_far(NaiveDate::MAX)),
         }
     }
 
     /// The first instant at or after `t` that is inside working hours.
     pub fn next_working_instant(&mut self, t: Timestamp) -> Result<Timestamp> {
-        self.cover_instant(t)?;
-        let ms = t.millis();
+        Timestamp::from_millis(self.next_working_ms(t.millis())?, "")
+    }
+
+    /// [`Timeline::next_working_instant`] on epoch milliseconds.
+    pub fn next_working_ms(&mut self, ms: i64) -> Result<i64> {
+        self.cover_ms(ms)?;
         loop {
             let idx = self.ends.partition_point(|&e| e <= ms);
             if let Some(&s) = self.starts.get(idx) {
-                return Timestamp::from_millis(s.max(ms), "");
+                return Ok(s.max(ms));
             }
             let next = self.next.ok_or_else(|| Self::too_far(NaiveDate::MIN))?;
             let to = next.checked_add_days(Days::new(28)).ok_or_else(|| Self::too_far(next))?;

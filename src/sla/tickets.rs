@@ -19,6 +19,7 @@
 //! - worst offenders are the breached clocks with the largest lateness, in wall-clock seconds past the due time.
 
 use std::collections::{BTreeMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -277,17 +278,48 @@ pub struct TicketReport {
 }
 
 /// Clock arithmetic: all time, or working time through a timeline.
-fn between(tl: &mut Option<Timeline<'_>>, business: bool, a: Timestamp, b: Timestamp) -> Result<f64> {
-    match tl {
-        Some(t) if business => t.business_secs_between(a, b),
-        _ => Ok(a.secs_until(b)),
+/// FNV-1a: a fast hasher for the id set (ids are caller data, but a collision only costs time, never correctness).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
-fn add(tl: &mut Option<Timeline<'_>>, business: bool, t: Timestamp, secs: f64, path: &str) -> Result<Timestamp> {
+/// Clock milliseconds from `a` to `b`: all time, or working time through the timeline.
+fn between(tl: &mut Option<Timeline<'_>>, business: bool, a: i64, b: i64) -> Result<i64> {
     match tl {
-        Some(x) if business => x.add_business_secs(t, secs).map_err(|e| e.within(path)),
-        _ => t.plus_secs(secs, path),
+        Some(t) if business => t.business_ms_between(a, b),
+        _ => Ok(b - a),
+    }
+}
+
+/// The instant `ms` clock milliseconds after `t`.
+fn add(tl: &mut Option<Timeline<'_>>, business: bool, t: i64, ms: i64, at: &Where) -> Result<i64> {
+    match tl {
+        Some(x) if business => x.add_business_ms(t, ms).map_err(|e| e.within(&at.path())),
+        _ => Ok(t.saturating_add(ms)),
+    }
+}
+
+/// Where a clock is, for error paths built only when an error happens: `tickets[i].<field>`.
+struct Where {
+    ticket: usize,
+    field: &'static str,
+}
+
+impl Where {
+    fn path(&self) -> String {
+        format!("tickets[{}].{}", self.ticket, self.field)
     }
 }
 
@@ -311,7 +343,14 @@ fn validate_target(t: &Target, has_calendar: bool, path: &str) -> Result<()> {
 }
 
 /// Validate one ticket against its creation, completion and `asOf`, returning its effective pauses.
-fn validate_ticket(t: &Ticket, as_of: Option<Timestamp>, path: &str) -> Result<Vec<(Timestamp, Option<Timestamp>)>> {
+fn validate_ticket(t: &Ticket, as_of: Option<Timestamp>, i: usize) -> Result<Vec<(Timestamp, Option<Timestamp>)>> {
+    if t.pauses.is_empty()
+        && t.first_response_at.is_none_or(|v| v >= t.created_at)
+        && t.resolved_at.is_none_or(|v| v >= t.created_at)
+    {
+        return Ok(Vec::new());
+    }
+    let path = &index_path("tickets", i);
     for (field, v) in [("firstResponseAt", t.first_response_at), ("resolvedAt", t.resolved_at)] {
         if let Some(v) = v
             && v < t.created_at
@@ -399,42 +438,45 @@ fn run_clock(
     stop: Option<Timestamp>,
     as_of: Option<Timestamp>,
     pauses: &[(Timestamp, Option<Timestamp>)],
-    path: &str,
+    at: &Where,
 ) -> Result<ClockResult> {
     let business = target.clock == ClockKind::Business;
     let now = match (stop, as_of) {
-        (Some(s), _) => s,
-        (None, Some(a)) => a,
+        (Some(s), _) => s.millis(),
+        (None, Some(a)) => a.millis(),
         (None, None) => {
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "asOf",
-                format!("{path} is still open, so the input needs `asOf` to say when the state is computed"),
+                format!("{} is still open, so the input needs `asOf` to say when the state is computed", at.path()),
             ));
         }
     };
-    let mut due = add(tl, business, created, target.seconds, path)?;
-    let mut paused = 0.0;
+    let created = created.millis();
+    // Targets are validated finite and > 0; whole milliseconds from here on.
+    let target_ms = (target.seconds * 1000.0).round().min(1e16) as i64;
+    let mut due = add(tl, business, created, target_ms, at)?;
+    let mut paused = 0i64;
     for &(ps, pe) in pauses {
+        let ps = ps.millis();
         if ps >= now {
             break;
         }
-        let pe = pe.unwrap_or(now).min(now);
+        let pe = pe.map_or(now, |e| e.millis()).min(now);
         let len = between(tl, business, ps, pe)?;
         paused += len;
         if ps < due {
-            due = add(tl, business, due, len, path)?;
+            due = add(tl, business, due, len, at)?;
         }
     }
     if target.due_in_working_hours
         && !business
         && let Some(t) = tl
     {
-        due = t.next_working_instant(due).map_err(|e| e.within(path))?;
+        due = t.next_working_ms(due).map_err(|e| e.within(&at.path()))?;
     }
     let elapsed = between(tl, business, created, now)? - paused;
     let completed = stop.is_some();
-    let late = if now > due { due.secs_until(now) } else { 0.0 };
     let status = if now > due {
         Status::Breached
     } else if completed {
@@ -444,11 +486,11 @@ fn run_clock(
     };
     Ok(ClockResult {
         target_seconds: target.seconds,
-        due_at: due,
-        elapsed_seconds: elapsed,
-        paused_seconds: paused,
-        remaining_seconds: target.seconds - elapsed,
-        late_seconds: late,
+        due_at: Timestamp::from_millis(due, "").map_err(|e| e.within(&at.path()))?,
+        elapsed_seconds: elapsed as f64 / 1000.0,
+        paused_seconds: paused as f64 / 1000.0,
+        remaining_seconds: (target_ms - elapsed) as f64 / 1000.0,
+        late_seconds: (now - due).max(0) as f64 / 1000.0,
         status,
         completed,
     })
@@ -556,29 +598,30 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
     }
     let worst = input.worst_offenders.unwrap_or(5);
     let mut tl = calendar.as_ref().map(BusinessCalendar::timeline);
-    let mut ids: HashSet<&str> = HashSet::with_capacity(input.tickets.len());
+    let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> =
+        HashSet::with_capacity_and_hasher(input.tickets.len(), BuildHasherDefault::default());
     let mut accs: BTreeMap<&str, (usize, Acc, Acc)> =
         input.targets.keys().map(|k| (k.as_str(), (0, Acc::default(), Acc::default()))).collect();
     let mut results = Vec::new();
     let mut not_yet_created = 0;
     let as_of = input.as_of;
     for (i, t) in input.tickets.iter().enumerate() {
-        let path = index_path("tickets", i);
+        let path = || index_path("tickets", i);
         if !ids.insert(t.id.as_str()) {
             return Err(Error::new(
                 ErrorCode::Duplicate,
-                join_path(&path, "id"),
+                join_path(&path(), "id"),
                 format!("the ticket id \"{}\" appears twice", t.id),
             ));
         }
         let targets = input.targets.get(&t.priority).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownReference,
-                join_path(&path, "priority"),
+                join_path(&path(), "priority"),
                 format!("no targets for priority \"{}\"; add it to `targets`", t.priority),
             )
         })?;
-        let pauses = validate_ticket(t, as_of, &path)?;
+        let pauses = validate_ticket(t, as_of, i)?;
         if as_of.is_some_and(|a| t.created_at > a) {
             not_yet_created += 1;
             continue;
@@ -596,7 +639,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
                 happened(t.first_response_at),
                 as_of,
                 response_pauses,
-                &join_path(&path, "firstResponseAt"),
+                &Where { ticket: i, field: "firstResponseAt" },
             )?),
             None => None,
         };
@@ -608,7 +651,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
                 happened(t.resolved_at),
                 as_of,
                 &pauses,
-                &join_path(&path, "resolvedAt"),
+                &Where { ticket: i, field: "resolvedAt" },
             )?),
             None => None,
         };
