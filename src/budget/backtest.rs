@@ -187,49 +187,31 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     let params: Vec<(usize, usize, f64)> =
         tiers.iter().map(|t| (span(t.long_window_seconds), span(t.short_window_seconds), t.error_rate)).collect();
     let nt = tiers.len();
-    let mut firing = vec![false; nt];
-    let mut fire_start: Vec<Option<usize>> = vec![None; nt];
-    let mut spans: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); nt];
-    let mut silent = vec![0.0f64; nt];
-    let mut silent_all = 0.0;
-    let over = |i: usize, k: usize, thr: f64| -> bool {
-        let a = (i + 1).saturating_sub(k);
-        let bad = u.bad_before(i + 1) - u.bad_before(a);
-        let den = u.den_before(i + 1) - u.den_before(a);
-        den > 0.0 && bad > thr * den
-    };
-    for i in lo..hi {
-        let unit_bad = u.bad_before(i + 1) - u.bad_before(i);
-        if !firing.iter().any(|&f| f) {
-            silent_all += unit_bad;
-        }
-        for (k, &(kl, ks, thr)) in params.iter().enumerate() {
-            let was = firing.get(k).copied().unwrap_or(false);
-            if !was && let Some(s) = silent.get_mut(k) {
-                *s += unit_bad;
+    let (pb, pd) = (u.prefix_bad(), u.prefix_den());
+    let spans: Vec<Vec<(usize, Option<usize>)>> =
+        params.iter().map(|&(kl, ks, thr)| run_tier(pb, pd, lo, hi, kl, ks, thr)).collect();
+    // Units that began while a tier was firing are those in [fire, reset); everything else burned silently.
+    let burned = |a: usize, b: usize| pb.get(b).copied().unwrap_or(0.0) - pb.get(a).copied().unwrap_or(0.0);
+    let silent: Vec<f64> =
+        spans.iter().map(|sp| range.bad - sp.iter().map(|&(a, b)| burned(a, b.unwrap_or(hi))).sum::<f64>()).collect();
+    let mut all: Vec<(usize, usize)> = spans.iter().flatten().map(|&(a, b)| (a, b.unwrap_or(hi))).collect();
+    all.sort_unstable();
+    let mut alerted = 0.0;
+    let mut cur: Option<(usize, usize)> = None;
+    for (a, b) in all {
+        cur = match cur {
+            Some((ca, cb)) if a <= cb => Some((ca, cb.max(b))),
+            Some((ca, cb)) => {
+                alerted += burned(ca, cb);
+                Some((a, b))
             }
-            let now = over(i, ks, thr) && over(i, kl, thr);
-            if now != was {
-                if let Some(f) = firing.get_mut(k) {
-                    *f = now;
-                }
-                if now {
-                    if let Some(fs) = fire_start.get_mut(k) {
-                        *fs = Some(i + 1);
-                    }
-                } else if let (Some(fs), Some(sp)) = (fire_start.get_mut(k), spans.get_mut(k))
-                    && let Some(s) = fs.take()
-                {
-                    sp.push((s, Some(i + 1)));
-                }
-            }
-        }
+            None => Some((a, b)),
+        };
     }
-    for (fs, sp) in fire_start.iter().zip(spans.iter_mut()) {
-        if let Some(s) = fs {
-            sp.push((*s, None));
-        }
+    if let Some((ca, cb)) = cur {
+        alerted += burned(ca, cb);
     }
+    let silent_all = range.bad - alerted;
     let total_bad = range.bad;
     let silent_of = |bad: f64| Silent {
         bad,
@@ -291,4 +273,46 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
         tiers: out,
         silent_all: silent_of(silent_all),
     })
+}
+
+/// One tier over units `lo..hi`: its firing spans, as unit indices of fire and reset (the tier is firing as units
+/// `fire..reset` begin). A plain indexed loop: the release profile optimises for size, which leaves iterator
+/// adapters un-inlined, so this stays explicit.
+fn run_tier(
+    pb: &[f64],
+    pd: &[f64],
+    lo: usize,
+    hi: usize,
+    kl: usize,
+    ks: usize,
+    thr: f64,
+) -> Vec<(usize, Option<usize>)> {
+    let mut spans = Vec::new();
+    let mut firing = false;
+    let mut start = 0usize;
+    let last = hi.min(pb.len().min(pd.len()).saturating_sub(1));
+    let mut e = lo + 1;
+    while e <= last {
+        let (s, l) = (e.saturating_sub(ks), e.saturating_sub(kl));
+        let (Some(&b), Some(&d), Some(&bs), Some(&ds), Some(&bl), Some(&dl)) =
+            (pb.get(e), pd.get(e), pb.get(s), pd.get(s), pb.get(l), pd.get(l))
+        else {
+            break;
+        };
+        let (ds, dl) = (d - ds, d - dl);
+        let now = ds > 0.0 && b - bs > thr * ds && dl > 0.0 && b - bl > thr * dl;
+        if now != firing {
+            firing = now;
+            if now {
+                start = e;
+            } else {
+                spans.push((start, Some(e)));
+            }
+        }
+        e += 1;
+    }
+    if firing {
+        spans.push((start, None));
+    }
+    spans
 }

@@ -189,16 +189,25 @@ impl History {
         let mut tot = vec![f64::NAN; n];
         let mut missing = n - total.len();
         let mut zero_traffic = 0;
-        for (i, (&tv, &cv)) in total.iter().zip(counts).enumerate() {
+        // An indexed loop: the size-optimised release build does not inline iterator adapters.
+        let len = total.len().min(counts.len());
+        let mut i = 0;
+        while i < len {
+            let (Some(&tv), Some(&cv)) = (total.get(i), counts.get(i)) else { break };
             let slot = match &slots {
                 Some(s) => s.get(i).copied().unwrap_or(i),
                 None => i,
             };
+            i += 1;
             if tv.is_infinite() {
-                return Err(Error::new(ErrorCode::NotFinite, index_path(&p("total"), i), "total is infinite"));
+                return Err(Error::new(ErrorCode::NotFinite, index_path(&p("total"), i - 1), "total is infinite"));
             }
             if cv.is_infinite() {
-                return Err(Error::new(ErrorCode::NotFinite, index_path(&p(cname), i), format!("{cname} is infinite")));
+                return Err(Error::new(
+                    ErrorCode::NotFinite,
+                    index_path(&p(cname), i - 1),
+                    format!("{cname} is infinite"),
+                ));
             }
             if tv.is_nan() || cv.is_nan() {
                 missing += 1;
@@ -207,14 +216,14 @@ impl History {
             if tv < 0.0 {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
-                    index_path(&p("total"), i),
+                    index_path(&p("total"), i - 1),
                     format!("total must be ≥ 0, got {tv}"),
                 ));
             }
             if cv < 0.0 || cv > tv {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
-                    index_path(&p(cname), i),
+                    index_path(&p(cname), i - 1),
                     format!("{cname} must be from 0 to total ({tv}); got {cv}"),
                 ));
             }

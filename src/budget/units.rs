@@ -67,73 +67,67 @@ impl Units {
         };
         let n = h.len();
         let m = n.div_ceil(k);
-        let mut u = Units {
-            start_ms: h.start_ms,
-            unit_ms: h.step_ms.saturating_mul(i64::try_from(k).unwrap_or(i64::MAX)),
-            pb: Vec::with_capacity(m + 1),
-            pd: Vec::with_capacity(m + 1),
-            pmiss: Vec::with_capacity(m + 1),
-            pzero: Vec::with_capacity(m + 1),
-        };
+        // Indexed loops into pre-sized arrays: the size-optimised release build does not inline iterator adapters
+        // or Vec::push, and this is the O(n) pass every report and backtest relies on.
+        let mut pb = vec![0.0f64; m + 1];
+        let mut pd = vec![0.0f64; m + 1];
+        let mut pmiss = vec![0u32; m + 1];
+        let mut pzero = vec![0u32; m + 1];
         let (mut sb, mut sd, mut sm, mut sz) = (0.0f64, 0.0f64, 0u32, 0u32);
-        u.pb.push(0.0);
-        u.pd.push(0.0);
-        u.pmiss.push(0);
-        u.pzero.push(0);
-        if k == 1 && matches!(budgeting, Budgeting::Occurrences) {
-            for (&b, &t) in h.bad.iter().zip(&h.total) {
-                if t.is_nan() {
-                    sm += 1;
-                } else {
-                    sb += b;
-                    sd += t;
-                    if t == 0.0 {
-                        sz += 1;
-                    }
-                }
-                u.pb.push(sb);
-                u.pd.push(sd);
-                u.pmiss.push(sm);
-                u.pzero.push(sz);
-            }
-            return Ok(u);
-        }
-        for (bads, tots) in h.bad.chunks(k).zip(h.total.chunks(k)) {
+        let mut j = 0;
+        while j < m {
+            let (first, end) = (j * k, ((j + 1) * k).min(n));
             let (mut b, mut t, mut any) = (0.0, 0.0, false);
-            for (&bb, &tt) in bads.iter().zip(tots) {
-                if !tt.is_nan() {
+            let mut i = first;
+            while i < end {
+                if let (Some(&bb), Some(&tt)) = (h.bad.get(i), h.total.get(i))
+                    && !tt.is_nan()
+                {
                     any = true;
                     b += bb;
                     t += tt;
                 }
+                i += 1;
             }
-            let (ub, ud) = if !any || t == 0.0 {
-                if any {
-                    sz += 1;
-                } else {
-                    sm += 1;
-                }
-                match no_data {
-                    NoData::Skip => (0.0, 0.0),
-                    NoData::Good => (0.0, 1.0),
-                    NoData::Bad => (1.0, 1.0),
-                }
+            let (ub, ud) = if !any {
+                sm += 1;
+                Self::no_data(budgeting, no_data)
+            } else if t == 0.0 {
+                sz += 1;
+                Self::no_data(budgeting, no_data)
             } else {
-                let ratio = 1.0 - b / t;
                 match budgeting {
                     Budgeting::Occurrences => (b, t),
-                    Budgeting::Timeslices { target, .. } => (if ratio >= target { 0.0 } else { 1.0 }, 1.0),
-                    Budgeting::RatioTimeslices { .. } => (1.0 - ratio, 1.0),
+                    Budgeting::Timeslices { target, .. } => (if 1.0 - b / t >= target { 0.0 } else { 1.0 }, 1.0),
+                    Budgeting::RatioTimeslices { .. } => (b / t, 1.0),
                 }
             };
             sb += ub;
             sd += ud;
-            u.pb.push(sb);
-            u.pd.push(sd);
-            u.pmiss.push(sm);
-            u.pzero.push(sz);
+            j += 1;
+            if let (Some(x), Some(y), Some(z), Some(w)) =
+                (pb.get_mut(j), pd.get_mut(j), pmiss.get_mut(j), pzero.get_mut(j))
+            {
+                (*x, *y, *z, *w) = (sb, sd, sm, sz);
+            }
         }
-        Ok(u)
+        Ok(Units {
+            start_ms: h.start_ms,
+            unit_ms: h.step_ms.saturating_mul(i64::try_from(k).unwrap_or(i64::MAX)),
+            pb,
+            pd,
+            pmiss,
+            pzero,
+        })
+    }
+
+    /// A unit without data: occurrences count nothing; the slice methods follow `noData`.
+    fn no_data(budgeting: Budgeting, no_data: NoData) -> (f64, f64) {
+        match (budgeting, no_data) {
+            (Budgeting::Occurrences, _) | (_, NoData::Skip) => (0.0, 0.0),
+            (_, NoData::Good) => (0.0, 1.0),
+            (_, NoData::Bad) => (1.0, 1.0),
+        }
     }
 
     /// The number of units.
@@ -181,6 +175,16 @@ impl Units {
             missing: c(&self.pmiss, hi).saturating_sub(c(&self.pmiss, lo)),
             zero: c(&self.pzero, hi).saturating_sub(c(&self.pzero, lo)),
         }
+    }
+
+    /// The prefix sums of bad (length `len() + 1`; element i is the bad before unit i).
+    pub fn prefix_bad(&self) -> &[f64] {
+        &self.pb
+    }
+
+    /// The prefix sums of the denominator (length `len() + 1`).
+    pub fn prefix_den(&self) -> &[f64] {
+        &self.pd
     }
 
     /// Cumulative bad up to unit `i` (exclusive).

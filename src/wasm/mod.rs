@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode};
 
+pub mod budget;
 pub mod sla;
 pub mod team;
 
