@@ -23,6 +23,7 @@
 pub mod budget;
 pub mod calendar;
 pub mod error;
+pub mod org;
 pub mod sla;
 pub mod team;
 pub mod time;
