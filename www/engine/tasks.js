@@ -1,0 +1,30 @@
+// Worker tasks beyond the engine's own exports: the sample organisation and data import. The organisation
+// itself stays in the worker (a year of per-minute buckets is tens of megabytes); the page gets summaries.
+import { generateOrg, summarise } from "../sample/index.js";
+import { parseImport } from "../io/import.js";
+
+/** What the worker holds between calls. */
+export const held = { org: null, seed: null };
+
+/**
+ * Task table: name → (input, ctx) => result. `ctx.progress(done, total, label)` reports progress to the page.
+ * Every result is freshly allocated, so its buffers can be transferred.
+ */
+export const tasks = {
+  /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
+  "sample.load"(input, ctx) {
+    const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;
+    if (!held.org || held.seed !== (seed ?? null)) {
+      held.org = generateOrg({ seed, onProgress: ctx.progress });
+      held.seed = seed ?? null;
+    }
+    return summarise(held.org);
+  },
+  /** Parse an imported file: `{name, text}` → preview, row-numbered errors and the parsed data. */
+  "data.parse"(input, ctx) {
+    if (!input || typeof input.text !== "string") {
+      throw Object.assign(new Error("data.parse needs {name, text}"), { name: "OpscoreError", code: "invalid_type", path: "text" });
+    }
+    return parseImport(String(input.name ?? "data"), input.text, { onProgress: ctx.progress, kind: input.kind });
+  },
+};
