@@ -72,10 +72,13 @@ export function readCsv(text) {
   return { records, problems, delimiter: delim };
 }
 
-/** Quote one value for CSV output; text that a spreadsheet would run as a formula is prefixed with '. */
+/**
+ * Quote one value for CSV output. Numbers keep 10 significant digits (enough for any measure here, and free of
+ * binary noise such as 8.64000000000864); text that a spreadsheet would run as a formula is prefixed with '.
+ */
 export function csvCell(value) {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : "";
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s) && !/^[-+]?\d/.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

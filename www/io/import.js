@@ -6,9 +6,9 @@ import { readCsv } from "./csv.js";
 import { KINDS, detectKind, mapHeader, toColumns, validateRows } from "./records.js";
 import { fromJsonRecords, fromOpenSlo, fromPrometheus, isPrometheus, parseJson } from "./formats.js";
 
-/** Files above this size are refused before reading (the browser would struggle, and so would a person). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-export const PREVIEW_ROWS = 20;
+import { PREVIEW_ROWS } from "./limits.js";
+
+export { MAX_IMPORT_BYTES, PREVIEW_ROWS } from "./limits.js";
 
 /** Detect the format from the name, then the content. */
 export function detectFormat(name, text) {

@@ -4,7 +4,7 @@ import { DAY, iso } from "./time.js";
 
 /** The sample's resources. `growth` is per day as a fraction of the starting level; `accel` bends it upwards. */
 export const RESOURCE_SPECS = [
-  { id: "checkout-db-storage", name: "Checkout database storage", unit: "GB", service: "checkout", level: 1180, growth: 0.0011, accel: 0.6, weekly: 0.01, noise: 0.004, warning: 1700, limit: 2000, kind: "cumulative" },
+  { id: "checkout-db-storage", name: "Checkout database storage", unit: "GB", service: "checkout", level: 1180, growth: 0.0011, accel: 0.6, weekly: 0.01, noise: 0.004, warning: 2100, limit: 2400, kind: "cumulative" },
   { id: "search-cpu", name: "Search cluster CPU at daily peak", unit: "%", service: "search", level: 41, growth: 0.0016, accel: 0.2, weekly: 0.12, noise: 0.03, warning: 70, limit: 85, kind: "utilisation" },
   { id: "gateway-rps", name: "API gateway peak requests per second", unit: "req/s", service: "checkout", level: 5200, growth: 0.0012, accel: 0.3, weekly: 0.18, noise: 0.04, warning: 9000, limit: 11000, kind: "throughput", launchDay: 200, launchStep: 0.12 },
   { id: "kafka-disk", name: "Event bus disk", unit: "TB", service: "notifications", level: 18.5, growth: 0.0009, accel: 0, weekly: 0.02, noise: 0.006, warning: 28, limit: 32, kind: "cumulative" },

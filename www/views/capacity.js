@@ -1,0 +1,52 @@
+// The capacity view: each resource's daily history against its warning level and limit, with events such as a
+// launch marked. The forecast fan and the runway marker join from the capacity engine (charts/chart.js `fan`).
+import { $, el, fillSelect } from "../dom.js";
+import { createChart } from "../charts/chart.js";
+import { timeAxis } from "../charts/fan.js";
+
+export function mountCapacity(app) {
+  const select = $("capacity-resource");
+  let chart = null;
+  function draw() {
+    const c = app.summary()?.capacity.find((x) => x.id === select.value);
+    if (!c) {
+      chart?.destroy();
+      chart = null;
+      $("capacity-chart").replaceChildren(el("p", { className: "note" }, "No capacity data loaded."));
+      return;
+    }
+    const v = c.series.values;
+    const spec = {
+      title: `${c.name} (${c.unit}), daily`,
+      description: `${c.name}: ${v.length} daily values from ${v[0]} to ${v[v.length - 1]} ${c.unit}; warning at ${c.thresholds.warning}, limit ${c.thresholds.limit}.`,
+      x: timeAxis(c.series.start, c.series.step, v.length),
+      yLabel: c.unit,
+      yRange: [0, c.thresholds.limit * 1.1],
+      series: [{ label: `${c.name} (${c.unit})`, values: v }],
+      thresholds: [
+        { value: c.thresholds.limit, label: `Limit ${c.thresholds.limit} ${c.unit}` },
+        { value: c.thresholds.warning, label: `Warning ${c.thresholds.warning} ${c.unit}`, color: getComputedStyle(document.documentElement).getPropertyValue("--warn").trim() },
+      ],
+      markers: (c.events ?? []).map((e) => ({ x: Date.parse(e.at) / 1000, label: e.label })),
+    };
+    if (chart) chart.update(spec);
+    else chart = createChart($("capacity-chart"), spec);
+  }
+  select.addEventListener("change", () => {
+    app.setOverrides({ "capacity.resource": select.value });
+    draw();
+  });
+  return {
+    onData(org) {
+      fillSelect(select, (org?.capacity ?? []).map((c) => [c.id, c.name]), app.scenario().overrides["capacity.resource"]);
+      draw();
+    },
+    onShow(params) {
+      const want = params.get("resource");
+      if (want && [...select.options].some((o) => o.value === want)) {
+        select.value = want;
+        draw();
+      }
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// The SLA view: the allowed-downtime what-if panel (computed in the engine worker as you type) and the observed
+// availability of each service, with its outages and maintenance windows marked.
+import { $, el, fillSelect, percent, row } from "../dom.js";
+import { formatDuration, parsePercent } from "../format.js";
+import { isSuperseded } from "../engine/client.js";
+import { createChart } from "../charts/chart.js";
+import { timeAxis } from "../charts/fan.js";
+
+const PERIODS = [
+  ["day", "Day"],
+  ["week", "Week"],
+  ["month", "Month"],
+  ["quarter", "Quarter"],
+  ["year", "Year"],
+];
+
+const TARGET_MESSAGES = {
+  out_of_range: "Enter a percentage above 0 and below 100, such as 99.9. (100% allows no downtime at all.)",
+  not_finite: "Enter a number, such as 99.9.",
+  invalid_type: "Enter a number, such as 99.9.",
+};
+
+export function mountSla(app) {
+  const input = $("target");
+  const convention = $("convention");
+  const table = $("downtime-table");
+  const errorBox = $("target-error");
+  let lastTable = null;
+  let seq = 0;
+  let chart = null;
+
+  const saved = app.scenario().overrides;
+  if (typeof saved["sla.target"] === "string") input.value = saved["sla.target"];
+  if (typeof saved["sla.convention"] === "string") convention.value = saved["sla.convention"];
+
+  function showTable(result) {
+    lastTable = result;
+    const rows = PERIODS.map(([key, label]) => {
+      const a = result[key];
+      const tr = row([label, formatDuration(a.allowedSeconds), a.allowedSeconds.toFixed(1)], { header: true });
+      tr.dataset.period = key;
+      return tr;
+    });
+    table.tBodies[0].replaceChildren(...rows);
+    errorBox.hidden = true;
+    errorBox.textContent = "";
+    delete errorBox.dataset.code;
+    input.removeAttribute("aria-invalid");
+  }
+
+  function showError(e) {
+    // The engine speaks in fractions; this page asks for percentages, so target errors are worded by their code.
+    errorBox.textContent = e.path === "target" ? (TARGET_MESSAGES[e.code] ?? e.message) : e.message;
+    errorBox.dataset.code = e.code ?? "";
+    errorBox.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+  }
+
+  function recompute() {
+    app.setOverrides({ "sla.target": input.value, "sla.convention": convention.value });
+    const mine = ++seq;
+    return app.engine
+      .whatIf("sla.downtime", "allowedDowntime", { target: parsePercent(input.value), convention: convention.value })
+      .then(
+        (result) => mine === seq && showTable(result),
+        (e) => {
+          if (isSuperseded(e)) return;
+          if (mine === seq) showError(e);
+        },
+      )
+      .finally(() => {
+        // A counter the tests and the latency benchmark watch: bumped once the DOM shows this input's result.
+        if (mine === seq) table.dataset.renders = String(Number(table.dataset.renders ?? 0) + 1);
+      });
+  }
+
+  input.addEventListener("input", recompute);
+  convention.addEventListener("change", recompute);
+  $("downtime-form").addEventListener("submit", (e) => e.preventDefault());
+
+  const serviceSelect = $("sla-service");
+  function drawService() {
+    const org = app.summary();
+    const s = org?.services.find((x) => x.id === serviceSelect.value);
+    if (!s) {
+      chart?.destroy();
+      chart = null;
+      $("sla-chart").replaceChildren(el("p", { className: "note" }, "No service data: load the sample or import an SLI series."));
+      $("sla-outages").tBodies[0].replaceChildren();
+      return;
+    }
+    const days = s.daily.total.length;
+    const x = timeAxis(s.daily.start, 86400, days);
+    const availability = new Float64Array(days);
+    for (let i = 0; i < days; i++) availability[i] = s.daily.total[i] > 0 ? (100 * s.daily.good[i]) / s.daily.total[i] : Number.NaN;
+    const outages = org.outages.filter((o) => o.service === s.id);
+    const spec = {
+      title: `${s.name}: availability per day (good / total requests), SLA ${percent(s.sla.target)}`,
+      description: `Daily availability of ${s.name} over ${days} days, with ${outages.filter((o) => !o.maintenance).length} outages marked and the SLA target of ${percent(s.sla.target)} as a dashed line.`,
+      x,
+      yLabel: "%",
+      series: [{ label: "Availability (%)", values: availability }],
+      thresholds: [{ value: s.sla.target * 100, label: `SLA ${percent(s.sla.target)}` }],
+      markers: outages
+        .filter((o) => !o.maintenance)
+        .map((o) => ({ x: Date.parse(o.start) / 1000, label: o.severity === "sev1" ? o.id : undefined })),
+    };
+    if (chart) chart.update(spec);
+    else chart = createChart($("sla-chart"), spec);
+    $("sla-outages").tBodies[0].replaceChildren(
+      ...outages.map((o) =>
+        row([
+          o.id,
+          o.start.replace("T", " ").replace(/:\d\dZ$/, ""),
+          formatDuration((Date.parse(o.end) - Date.parse(o.start)) / 1000),
+          o.maintenance ? "Maintenance" : `Outage (${o.severity})`,
+          o.title,
+        ]),
+      ),
+    );
+  }
+  serviceSelect.addEventListener("change", () => {
+    app.setOverrides({ "sla.service": serviceSelect.value });
+    drawService();
+  });
+
+  return {
+    recompute,
+    onData(org) {
+      fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), app.scenario().overrides["sla.service"]);
+      drawService();
+    },
+    onShow(params) {
+      const want = params.get("service");
+      if (want && [...serviceSelect.options].some((o) => o.value === want)) {
+        serviceSelect.value = want;
+        drawService();
+      }
+    },
+    results() {
+      if (!lastTable) return [];
+      return PERIODS.map(([key, label]) => ({
+        section: "SLA",
+        item: `Allowed downtime at ${input.value}% (${convention.value})`,
+        measure: label,
+        value: lastTable[key].allowedSeconds,
+        unit: "s",
+      }));
+    },
+  };
+}
