@@ -259,3 +259,26 @@ test("transfer lists: each typed array's buffer once, found inside results", () 
   assert.deepEqual(transferables({ x: a, y: [b, { z: c }], n: [1, 2, 3] }), [a.buffer, c.buffer]);
   assert.deepEqual(transferables(42), []);
 });
+
+test("fan chart builder: history, median and nested bands as uPlot series and bands", async () => {
+  const { buildFan, timeAxis, withAlpha, bandAlpha } = await import("../../www/charts/fan.js");
+  const x = timeAxis("2026-01-01T00:00:00Z", 86400, 4);
+  assert.deepEqual([...x], [1767225600, 1767312000, 1767398400, 1767484800]);
+  const nan = Number.NaN;
+  const fan = buildFan({
+    x,
+    history: [1, 2, nan, nan],
+    median: [nan, 2, 3, 4],
+    bands: [
+      { lower: [nan, 2, 2, 2], upper: [nan, 2, 4, 6], label: "95%" },
+      { lower: [nan, 2, 2.5, 3], upper: [nan, 2, 3.5, 5], label: "80%" },
+    ],
+  });
+  assert.equal(fan.data.length, 7);
+  assert.deepEqual(fan.series.map((s) => s.role ?? "x"), ["x", "history", "median", "band", "band", "band", "band"]);
+  // uPlot fills between [upper, lower] series indices.
+  assert.deepEqual(fan.bands.map((b) => b.series), [[4, 3], [6, 5]]);
+  assert.ok(bandAlpha(1, 2) > bandAlpha(0, 2), "inner bands are darker");
+  assert.equal(withAlpha("#0b5cad", 0.5), "rgba(11, 92, 173, 0.5)");
+  assert.throws(() => buildFan({ x, median: [1, 2] }), RangeError);
+});
