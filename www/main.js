@@ -1,5 +1,14 @@
 // The planning tool's shell: the engine worker, the scenario (saved and shareable), hash routing between the
 // views, notices and progress. Each view lives in views/*.js and gets the `app` object below.
+//
+// Adding an engine view: `mountX(app)` returns any of
+//   onData(summary | null)  the organisation summary (sample or none) arrived: fill selects, draw;
+//   onShow(params)          the view became visible (params: the hash's query, e.g. ?service=checkout);
+//   onScenario(scenario)    the scenario was replaced (reset, shared link, applied file): restore controls;
+//   results()               rows {section, item, measure, value, unit} for "Export results (CSV)".
+// Controls call app.engine.whatIf(key, fn, input) (latest wins), pass held data as {$ref: "org/services/<id>/sli"}
+// or {$ref: "imports/<id>/…"} (engine/refs.js), store their values with app.setOverrides({"view.control": v}),
+// and bump data-renders on their result element after painting (tests and bench/whatif-latency.mjs wait on it).
 import { $, el } from "./dom.js";
 import { createEngine, startEngineWorker } from "./engine/client.js";
 import {
@@ -11,6 +20,7 @@ import {
   parseHash,
   saveScenario,
 } from "./state.js";
+import { getDataset } from "./io/store.js";
 import { mountOverview } from "./views/overview.js";
 import { mountSla } from "./views/sla.js";
 import { mountBudget } from "./views/budget.js";
@@ -106,10 +116,30 @@ function restoreControls() {
   mounted.sla?.recompute();
 }
 
+/** Hand the stored imports to the worker; references to data no longer in this browser are dropped, with a notice. */
+async function holdImports() {
+  const missing = [];
+  for (const ref of scenario.imports) {
+    try {
+      const record = await getDataset(ref.id);
+      if (record) await engine.call("data.hold", { id: ref.id, data: record.data });
+      else missing.push(ref);
+    } catch {
+      missing.push(ref);
+    }
+  }
+  if (missing.length) {
+    app.updateScenario((s) => ({ ...s, imports: s.imports.filter((r) => !missing.includes(r)) }));
+    for (const v of Object.values(mounted)) v.onScenario?.(scenario);
+    notify("warning", `Imported data no longer stored in this browser was removed from the scenario: ${missing.map((r) => r.name).join(", ")}.`, { id: "missing-imports" });
+  }
+}
+
 async function loadSample() {
   const seed = scenario.sample?.seed;
   if (!seed) {
     summary = null;
+    engine.call("sample.unload").catch(() => {});
     for (const v of Object.values(mounted)) v.onData?.(null);
     progress(null);
     return;
@@ -177,7 +207,7 @@ async function start() {
   engineVersion = await engine.call("version");
   $("engine-version").textContent = `opscore engine ${engineVersion}`;
   await mounted.sla.recompute();
-  await loadSample();
+  await Promise.all([loadSample(), holdImports()]);
   document.body.dataset.ready = "true";
 }
 

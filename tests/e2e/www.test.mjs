@@ -101,6 +101,45 @@ test("SLA view: typing a target recomputes the allowed-downtime table in the wor
   await clean(w);
 });
 
+test("overview cards link to their detail views; deep links select the item", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  assert.equal((await page.$$("#overview-services > li")).length, 5);
+  assert.match(await page.textContent("#org-line"), /5 services, 4 capacity resources and 1 team, 365 days/);
+  await page.click('#overview-services li[data-service="search"] h4 a');
+  await page.waitForSelector("#view-sla:not([hidden])");
+  assert.equal(await page.inputValue("#sla-service"), "search");
+  await page.goto(`${server.url}/#/capacity?resource=search-cpu`);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue("#capacity-resource"), "search-cpu");
+  assert.match(await page.textContent("#capacity-chart figcaption"), /Search cluster CPU/);
+  await clean(w);
+});
+
+test("sample choice: none, then another seed, generated in the worker with progress", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  await page.selectOption("#sample-seed", "");
+  await page.click('.nav a[data-view="overview"]');
+  await page.waitForFunction(() => document.getElementById("org-line").textContent.startsWith("No organisation loaded"));
+  assert.equal((await page.$$("#overview-services > li")).length, 0);
+  await page.click('.nav a[data-view="data"]');
+  const labels = [];
+  await page.exposeFunction("__status", (t) => labels.push(t));
+  await page.evaluate(() => {
+    new MutationObserver(() => window.__status(document.getElementById("status-text").textContent)).observe(document.getElementById("status-text"), { childList: true, characterData: true, subtree: true });
+  });
+  await page.selectOption("#sample-seed", "opscore-sample-2");
+  await page.click('.nav a[data-view="overview"]');
+  await page.waitForSelector("#overview-services > li");
+  assert.ok(labels.some((l) => l.startsWith("Generating the sample organisation")), JSON.stringify(labels));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).sample.seed, "opscore-sample-2");
+  await clean(w);
+});
+
 test("SLA view: a bad target shows the engine's error, and a good one clears it", async () => {
   const w = await open("#/sla");
   const { page } = w;
@@ -244,6 +283,32 @@ test("import: a CSV with bad rows shows row numbers and keeps every good row (dr
   assert.match(errors[1][3], /more than total/);
   assert.equal((await page.$$("#import-report table.preview tbody tr")).length, 4);
   await page.screenshot({ path: join(SHOTS, "data-import-errors.png"), fullPage: true });
+  await clean(w);
+});
+
+test("import: OpenSLO YAML and a Prometheus query_range response, parsed in the worker", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  const slo = [
+    "apiVersion: openslo/v1",
+    "kind: SLO",
+    "metadata: { name: checkout-availability }",
+    "spec:",
+    "  service: checkout",
+    "  budgetingMethod: Occurrences",
+    "  timeWindow: [{ duration: 28d, isRolling: true }]",
+    "  objectives: [{ target: 0.999 }]",
+  ].join("\n");
+  const prom = { status: "success", data: { resultType: "matrix", result: [{ metric: { __name__: "disk_used_bytes", instance: "db1" }, values: [[1767225600, "10"], [1767312000, "11"]] }] } };
+  await page.setInputFiles("#import-file", [
+    { name: "slo.yaml", mimeType: "application/yaml", buffer: Buffer.from(slo) },
+    { name: "disk.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(prom)) },
+  ]);
+  await page.waitForSelector('#import-report .report[data-kind="series"]');
+  assert.equal(await page.getAttribute('#import-report .report[data-kind="slos"]', "data-kept"), "1");
+  assert.match(await page.textContent('#import-report .report[data-kind="slos"] table.preview'), /checkout-availability.*checkout.*0\.999.*28/s);
+  assert.match(await page.textContent('#import-report .report[data-kind="series"] table.preview'), /disk_used_bytes\{instance="db1"\}/);
+  await page.waitForFunction(() => document.querySelectorAll("#imports-table button.remove").length === 2);
   await clean(w);
 });
 

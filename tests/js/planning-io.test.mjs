@@ -282,3 +282,17 @@ test("fan chart builder: history, median and nested bands as uPlot series and ba
   assert.equal(withAlpha("#0b5cad", 0.5), "rgba(11, 92, 173, 0.5)");
   assert.throws(() => buildFan({ x, median: [1, 2] }), RangeError);
 });
+
+test("worker references: {$ref} paths resolve to held data by id or index; unknown ones are path-based errors", async () => {
+  const { resolveRefs } = await import("../../www/engine/refs.js");
+  const good = new Float64Array([1, 2]);
+  const roots = { org: { services: [{ id: "checkout", sli: { step: 60, good } }] }, imports: { abc: { series: [5] } } };
+  const out = resolveRefs({ series: { $ref: "org/services/checkout/sli" }, extra: [{ $ref: "imports/abc/series/0" }], target: 0.999 }, roots);
+  assert.equal(out.series.good, good, "the held array itself, not a copy");
+  assert.deepEqual(out.extra, [5]);
+  assert.equal(out.target, 0.999);
+  for (const [ref, path] of [["org/services/search/sli", "series"], ["nope/x", "series"], ["org/services/0/slo", "series"]]) {
+    assert.throws(() => resolveRefs({ series: { $ref: ref } }, roots), (e) => e.code === "unknown_reference" && e.path === path && e.name === "OpscoreError");
+  }
+  assert.throws(() => resolveRefs({ a: [{ $ref: "org/x" }] }, { org: null }), (e) => e.path === "a[0]");
+});

@@ -3,8 +3,8 @@
 import { generateOrg, summarise } from "../sample/index.js";
 import { parseImport } from "../io/import.js";
 
-/** What the worker holds between calls. */
-export const held = { org: null, seed: null };
+/** What the worker holds between calls: the sample organisation, and imported datasets by id. */
+export const held = { org: null, seed: null, imports: {} };
 
 /**
  * Task table: name → (input, ctx) => result. `ctx.progress(done, total, label)` reports progress to the page.
@@ -19,6 +19,23 @@ export const tasks = {
       held.seed = seed ?? null;
     }
     return summarise(held.org);
+  },
+  /** Keep an imported dataset `{id, data}` in the worker, for `{$ref: "imports/<id>/…"}` in later calls. */
+  "data.hold"(input) {
+    if (!input || typeof input.id !== "string") throw Object.assign(new Error("data.hold needs {id, data}"), { name: "OpscoreError", code: "invalid_type", path: "id" });
+    held.imports[input.id] = input.data;
+    return { held: Object.keys(held.imports).length };
+  },
+  /** Forget an imported dataset. */
+  "data.drop"(input) {
+    delete held.imports[input?.id];
+    return { held: Object.keys(held.imports).length };
+  },
+  /** Drop the sample (when the scenario uses imported data only). */
+  "sample.unload"() {
+    held.org = null;
+    held.seed = null;
+    return null;
   },
   /** Parse an imported file: `{name, text}` → preview, row-numbered errors and the parsed data. */
   "data.parse"(input, ctx) {

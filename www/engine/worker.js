@@ -1,7 +1,10 @@
 // The engine's Web Worker: loads the opscore wasm once, then runs each request {id, fn, input} by name, either an
 // opscore export or a task from tasks.js, and answers with the result (buffers transferred) or a structured error.
+// Inputs may point at data the worker holds with {$ref: "org/services/checkout/sli"} (see refs.js), so a what-if
+// call over a year of per-minute buckets sends a few bytes.
 import init, * as opscore from "opscore";
-import { tasks } from "./tasks.js";
+import { held, tasks } from "./tasks.js";
+import { resolveRefs } from "./refs.js";
 import { toWireError, transferables } from "./protocol.js";
 
 const NOT_CALLABLE = new Set(["default", "initSync"]);
@@ -34,7 +37,9 @@ self.onmessage = async (event) => {
       last = now;
       self.postMessage({ id, type: "progress", done, total, label });
     };
-    const result = await run(input, { progress });
+    // {$ref: "org/…"} and {$ref: "imports/<id>/…"} in the input become the data the worker holds.
+    const resolved = resolveRefs(input, { org: held.org, imports: held.imports });
+    const result = await run(resolved, { progress });
     self.postMessage({ id, type: "result", result }, transferables(result));
   } catch (e) {
     self.postMessage({ id, type: "error", error: toWireError(e) });

@@ -7,6 +7,7 @@ import { timeAxis } from "../charts/fan.js";
 export function mountBudget(app) {
   const select = $("budget-service");
   let chart = null;
+  let wanted = null;
   function draw() {
     const org = app.summary();
     const s = org?.services.find((x) => x.id === select.value);
@@ -37,11 +38,14 @@ export function mountBudget(app) {
   });
   return {
     onData(org) {
-      fillSelect(select, (org?.services ?? []).map((s) => [s.id, s.name]), app.scenario().overrides["budget.service"]);
+      fillSelect(select, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["budget.service"]);
+      wanted = null;
       draw();
     },
     onShow(params) {
       const want = params.get("service");
+      // Before the data arrives the list is empty: remember the wish for onData.
+      if (want && select.options.length === 0) wanted = want;
       if (want && [...select.options].some((o) => o.value === want)) {
         select.value = want;
         draw();

@@ -7,6 +7,7 @@ import { timeAxis } from "../charts/fan.js";
 export function mountCapacity(app) {
   const select = $("capacity-resource");
   let chart = null;
+  let wanted = null;
   function draw() {
     const c = app.summary()?.capacity.find((x) => x.id === select.value);
     if (!c) {
@@ -38,11 +39,14 @@ export function mountCapacity(app) {
   });
   return {
     onData(org) {
-      fillSelect(select, (org?.capacity ?? []).map((c) => [c.id, c.name]), app.scenario().overrides["capacity.resource"]);
+      fillSelect(select, (org?.capacity ?? []).map((c) => [c.id, c.name]), wanted ?? app.scenario().overrides["capacity.resource"]);
+      wanted = null;
       draw();
     },
     onShow(params) {
       const want = params.get("resource");
+      // Before the data arrives the list is empty: remember the wish for onData.
+      if (want && select.options.length === 0) wanted = want;
       if (want && [...select.options].some((o) => o.value === want)) {
         select.value = want;
         draw();

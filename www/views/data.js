@@ -31,6 +31,7 @@ export function mountData(app) {
             remove.setAttribute("aria-label", `Remove ${r.name}`);
             remove.addEventListener("click", async () => {
               await deleteDataset(r.id).catch(() => {});
+              await app.engine.call("data.drop", { id: r.id }).catch(() => {});
               app.updateScenario((s) => ({ ...s, imports: s.imports.filter((x) => x.id !== r.id) }));
               renderImports();
             });
@@ -117,6 +118,7 @@ export function mountData(app) {
         try {
           await putDataset({ ...ref, data: r.data });
           app.updateScenario((s) => ({ ...s, imports: [...s.imports, ref] }));
+          await app.engine.call("data.hold", { id: ref.id, data: r.data });
         } catch (e) {
           app.notify("error", `${file.name} was read but could not be stored in this browser: ${e.message}`);
         }

@@ -28,6 +28,7 @@ export function mountSla(app) {
   let lastTable = null;
   let seq = 0;
   let chart = null;
+  let wanted = null;
 
   const saved = app.scenario().overrides;
   if (typeof saved["sla.target"] === "string") input.value = saved["sla.target"];
@@ -127,11 +128,14 @@ export function mountSla(app) {
   return {
     recompute,
     onData(org) {
-      fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), app.scenario().overrides["sla.service"]);
+      fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["sla.service"]);
+      wanted = null;
       drawService();
     },
     onShow(params) {
       const want = params.get("service");
+      // Before the data arrives the list is empty: remember the wish for onData.
+      if (want && serviceSelect.options.length === 0) wanted = want;
       if (want && [...serviceSelect.options].some((o) => o.value === want)) {
         serviceSelect.value = want;
         drawService();
