@@ -40,6 +40,10 @@ const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  await page.goto(`${server.url}/#/overview`);
+  await page.waitForSelector("body[data-ready=true]");
+  const sampleMs = await page.evaluate(() => document.body.dataset.sampleMs);
+  console.log(`sample organisation generated in the worker in ${sampleMs} ms (5 services x 525,600 minutes, first load)`);
   console.log(`what-if latency, ${samples} samples per control (headless Chromium, www/dist)`);
   console.log("control            measure   p50 ms   p95 ms   max ms");
   for (const c of CONTROLS.filter((x) => !only || x.name === only)) {

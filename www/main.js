@@ -11,6 +11,7 @@
 // and bump data-renders on their result element after painting (tests and bench/whatif-latency.mjs wait on it).
 import { $, el } from "./dom.js";
 import { createEngine, startEngineWorker } from "./engine/client.js";
+import { transferables } from "./engine/protocol.js";
 import {
   SHARE_PARAM,
   decodeScenario,
@@ -52,7 +53,8 @@ function progress(label, fraction) {
   const bar = $("progress");
   if (label === null) {
     bar.hidden = true;
-    $("status-text").textContent = summary ? `${summary.meta.name} loaded.` : "Ready.";
+    const ms = document.body.dataset.sampleMs;
+    $("status-text").textContent = summary ? `${summary.meta.name} loaded${ms ? ` (generated in ${ms} ms)` : ""}.` : "Ready.";
     return;
   }
   bar.hidden = false;
@@ -122,7 +124,7 @@ async function holdImports() {
   for (const ref of scenario.imports) {
     try {
       const record = await getDataset(ref.id);
-      if (record) await engine.call("data.hold", { id: ref.id, data: record.data });
+      if (record) await engine.call("data.hold", { id: ref.id, data: record.data }, { transfer: transferables(record.data) });
       else missing.push(ref);
     } catch {
       missing.push(ref);
@@ -148,6 +150,7 @@ async function loadSample() {
     const result = await engine.call("sample.load", { seed }, { onProgress: (p) => progress(`Generating the sample organisation: ${p.label}`, p.done / p.total) });
     if (scenario.sample?.seed !== seed) return; // the choice changed while this one was generating
     summary = result;
+    if (result.timing?.generateMs) document.body.dataset.sampleMs = result.timing.generateMs.toFixed(0);
     for (const v of Object.values(mounted)) v.onData?.(summary);
   } catch (e) {
     notify("error", `The sample organisation could not be generated: ${e.message}`);

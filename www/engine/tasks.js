@@ -14,11 +14,14 @@ export const tasks = {
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
     const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;
+    let generateMs = 0;
     if (!held.org || held.seed !== (seed ?? null)) {
+      const t0 = performance.now();
       held.org = generateOrg({ seed, onProgress: ctx.progress });
+      generateMs = performance.now() - t0;
       held.seed = seed ?? null;
     }
-    return summarise(held.org);
+    return { ...summarise(held.org), timing: { generateMs } };
   },
   /** Keep an imported dataset `{id, data}` in the worker, for `{$ref: "imports/<id>/…"}` in later calls. */
   "data.hold"(input) {

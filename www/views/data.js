@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES } from "../io/limits.js";
 import { deleteDataset, putDataset } from "../io/store.js";
 import { download, resultsCsv, scenarioDocument } from "../io/export.js";
 import { validateScenario } from "../state.js";
+import { transferables } from "../engine/protocol.js";
 
 const MAX_ERRORS_SHOWN = 200;
 
@@ -118,7 +119,8 @@ export function mountData(app) {
         try {
           await putDataset({ ...ref, data: r.data });
           app.updateScenario((s) => ({ ...s, imports: [...s.imports, ref] }));
-          await app.engine.call("data.hold", { id: ref.id, data: r.data });
+          // Stored already, so the page no longer needs its copy: the buffers move to the worker, not copied.
+          await app.engine.call("data.hold", { id: ref.id, data: r.data }, { transfer: transferables(r.data) });
         } catch (e) {
           app.notify("error", `${file.name} was read but could not be stored in this browser: ${e.message}`);
         }
