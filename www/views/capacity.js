@@ -17,13 +17,32 @@ export function mountCapacity(app) {
       return;
     }
     const v = c.series.values;
+    // The weekly envelope: a centred 7-day mean with the 7-day minimum-maximum range as a band, so weekly
+    // seasonality reads as a band and growth as the line through it. (The forecast fan joins from the engine.)
+    const n = v.length;
+    const mean = new Float64Array(n).fill(Number.NaN);
+    const lo = new Float64Array(n).fill(Number.NaN);
+    const hi = new Float64Array(n).fill(Number.NaN);
+    for (let i = 3; i + 3 < n; i++) {
+      let sum = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let k = i - 3; k <= i + 3; k++) {
+        sum += v[k];
+        if (v[k] < min) min = v[k];
+        if (v[k] > max) max = v[k];
+      }
+      mean[i] = sum / 7;
+      lo[i] = min;
+      hi[i] = max;
+    }
     const spec = {
       title: `${c.name} (${c.unit}), daily`,
       description: `${c.name}: ${v.length} daily values from ${v[0]} to ${v[v.length - 1]} ${c.unit}; warning at ${c.thresholds.warning}, limit ${c.thresholds.limit}.`,
       x: timeAxis(c.series.start, c.series.step, v.length),
       yLabel: c.unit,
       yRange: [0, c.thresholds.limit * 1.1],
-      series: [{ label: `${c.name} (${c.unit})`, values: v }],
+      fan: { history: v, historyLabel: `Daily (${c.unit})`, median: mean, medianLabel: "7-day mean", bands: [{ lower: lo, upper: hi, label: "7-day range" }] },
       thresholds: [
         { value: c.thresholds.limit, label: `Limit ${c.thresholds.limit} ${c.unit}` },
         { value: c.thresholds.warning, label: `Warning ${c.thresholds.warning} ${c.unit}`, color: getComputedStyle(document.documentElement).getPropertyValue("--warn").trim() },
