@@ -172,6 +172,25 @@ test("the scenario survives a reload", async () => {
   await clean(w);
 });
 
+test("the overview lists what-if changes from the baseline, and each can be reset", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  assert.equal(await page.isVisible("#changes-none"), true);
+  await page.click('.nav a[data-view="sla"]');
+  await page.fill("#target", "99.95");
+  await expectText(page, cellSel("month", 1), "21m 55s");
+  await page.click('.nav a[data-view="overview"]');
+  const cells = await page.$$eval('#changes-table tr[data-key="sla.target"] > *', (c) => c.map((x) => x.textContent));
+  assert.deepEqual(cells.slice(1, 3), ["99.95%", "99.9%"]);
+  assert.equal(await page.isVisible("#changes-none"), false);
+  await page.click('#changes-table button[data-key="sla.target"]');
+  await page.waitForSelector("#changes-none", { state: "visible" });
+  await page.click('.nav a[data-view="sla"]');
+  assert.equal(await page.inputValue("#target"), "99.9");
+  await expectText(page, cellSel("month", 1), "43m 50s");
+  await clean(w);
+});
+
 test("a share link restores the scenario in a fresh browser, compressed in the hash", async () => {
   const a = await open("#/sla");
   await a.page.fill("#target", "99.5");

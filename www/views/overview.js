@@ -1,11 +1,34 @@
 // The overview: one card per service, capacity resource and team, each linking to its detail view. Scores join
 // these cards as the engines are connected; the cards already say, in words, what each item is.
-import { $, el, percent } from "../dom.js";
+import { $, el, percent, row } from "../dom.js";
+import { baselineOf, changesFrom } from "../whatif.js";
 
 const fact = (term, value) => [el("dt", {}, term), el("dd", {}, value)];
 
 export function mountOverview(app) {
+  function renderChanges() {
+    const changes = changesFrom(app.scenario().overrides);
+    $("changes-none").hidden = changes.length > 0;
+    $("changes-table").hidden = changes.length === 0;
+    $("changes-table").tBodies[0].replaceChildren(
+      ...changes.map((c) => {
+        const reset = el("button", { type: "button", className: "reset", dataset: { key: c.key } }, "Reset");
+        reset.setAttribute("aria-label", `Reset ${c.label} to ${c.baseline}`);
+        reset.addEventListener("click", () => {
+          const overrides = { ...app.scenario().overrides, [c.key]: baselineOf(c.key) };
+          app.replaceScenario({ ...app.scenario(), overrides });
+          renderChanges();
+        });
+        const tr = row([c.label, c.value, c.baseline], { header: true });
+        tr.dataset.key = c.key;
+        tr.append(el("td", {}, reset));
+        return tr;
+      }),
+    );
+  }
   return {
+    onShow: renderChanges,
+    onScenario: renderChanges,
     onData(org) {
       if (!org) {
         $("org-line").textContent = "No organisation loaded. Choose the sample or import your data on the Data view.";

@@ -5,6 +5,11 @@ import { formatDuration, parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
+import { registerWhatIf } from "../whatif.js";
+
+const CONVENTIONS = { gregorian: "Gregorian mean", days30: "30-day month", days365: "365-day year, month = year / 12" };
+registerWhatIf("sla.target", { label: "Availability target for allowed downtime (SLA view)", baseline: "99.9", format: (v) => `${v}%` });
+registerWhatIf("sla.convention", { label: "Month and year length (SLA view)", baseline: "gregorian", format: (v) => CONVENTIONS[v] ?? v });
 
 const PERIODS = [
   ["day", "Day"],
