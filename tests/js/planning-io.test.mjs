@@ -296,3 +296,13 @@ test("worker references: {$ref} paths resolve to held data by id or index; unkno
   }
   assert.throws(() => resolveRefs({ a: [{ $ref: "org/x" }] }, { org: null }), (e) => e.path === "a[0]");
 });
+
+test("engine client: a crashed worker rejects every pending call with worker_failed", async () => {
+  const worker = { postMessage() {}, terminate() {} };
+  const engine = createEngine(worker);
+  const a = engine.call("x", 1);
+  const b = engine.whatIf("lane", "x", 2);
+  worker.onerror({ message: "boom", preventDefault() {} });
+  for (const p of [a, b]) await assert.rejects(p, (e) => e.code === "worker_failed" && /boom/.test(e.message));
+  assert.equal(engine.pending(), 0);
+});

@@ -196,3 +196,15 @@ test("the summary for the page is small and carries daily series only", () => {
   assert.equal(progress, 1);
   assert.throws(() => generateOrg({ days: 3 }), RangeError);
 });
+
+test("weekly team counts add up to the team's pages and deployments", () => {
+  const t = summarise(org).teams[0];
+  const sum = (a) => a.reduce((x, y) => x + y, 0);
+  // 365 days = 52 whole weeks and one day; the partial week is left out.
+  assert.equal(t.weekly.pagesHigh.length, 52);
+  const cut = new Date(Date.parse(org.meta.start) + 52 * 7 * 86400000).toISOString();
+  const team = org.teams[0];
+  assert.equal(sum(t.weekly.pagesHigh) + sum(t.weekly.pagesLow), team.pages.filter((p) => p.at < cut).length);
+  assert.equal(sum(t.weekly.deployments), team.deployments.filter((d) => d.at < cut).length);
+  assert.equal(sum(t.weekly.failedDeployments), team.deployments.filter((d) => d.at < cut && d.failed).length);
+});

@@ -168,6 +168,33 @@ export function summarise(org) {
       failedDeployments: t.deployments.filter((d) => d.failed).length,
       toilEntries: t.toil.length,
       surveys: new Set(t.squadVotes.map((v) => v.at)).size,
+      weekly: weeklyCounts(t, org.meta.start, org.meta.end),
     })),
   };
+}
+
+/**
+ * Pages (by urgency) and deployments (and failed ones) per whole 7-day block from `start`, for the team view's
+ * chart. A partial last block is left out, so the chart never ends in a false drop.
+ */
+export function weeklyCounts(team, start, end) {
+  const t0 = Date.parse(start);
+  const weeks = Math.floor((Date.parse(end) - t0) / (7 * 86400000));
+  const pagesHigh = new Float64Array(weeks);
+  const pagesLow = new Float64Array(weeks);
+  const deployments = new Float64Array(weeks);
+  const failedDeployments = new Float64Array(weeks);
+  const week = (iso) => Math.floor((Date.parse(iso) - t0) / (7 * 86400000));
+  for (const p of team.pages) {
+    const w = week(p.at);
+    if (w >= 0 && w < weeks) (p.urgency === "high" ? pagesHigh : pagesLow)[w]++;
+  }
+  for (const d of team.deployments) {
+    const w = week(d.at);
+    if (w >= 0 && w < weeks) {
+      deployments[w]++;
+      if (d.failed) failedDeployments[w]++;
+    }
+  }
+  return { start, step: 7 * 86400, pagesHigh, pagesLow, deployments, failedDeployments };
 }
