@@ -208,3 +208,13 @@ test("weekly team counts add up to the team's pages and deployments", () => {
   assert.equal(sum(t.weekly.deployments), team.deployments.filter((d) => d.at < cut).length);
   assert.equal(sum(t.weekly.failedDeployments), team.deployments.filter((d) => d.at < cut && d.failed).length);
 });
+
+test("credit tables tile from 0 up to each service's SLA target, in the SLA engine's shape", () => {
+  for (const s of org.services) {
+    const tiers = [...s.sla.credits.tiers].sort((a, b) => (a.min ?? 0) - (b.min ?? 0));
+    assert.equal(tiers[0].min, undefined, "the lowest band starts at 0");
+    for (let i = 1; i < tiers.length; i++) assert.equal(tiers[i].min, tiers[i - 1].max, `${s.id}: no gap or overlap`);
+    assert.equal(tiers[tiers.length - 1].max, s.sla.target, `${s.id}: no credit at or above the target`);
+    assert.ok(tiers.every((t, i) => i === 0 || t.credit < tiers[i - 1].credit), "worse months earn more");
+  }
+});

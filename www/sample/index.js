@@ -50,7 +50,7 @@ export function generateOrg(options = {}) {
       name: spec.name,
       tier: spec.tier,
       dependsOn: [...spec.dependsOn],
-      sla: { target: spec.slaTarget, period: "month", creditTiers: creditTiers(spec.tier) },
+      sla: { target: spec.slaTarget, period: "month", credits: creditTable(spec.slaTarget) },
       slo: { target: spec.sloTarget, windowDays: 28 },
       sli,
     };
@@ -103,18 +103,20 @@ export function generateOrg(options = {}) {
   };
 }
 
-/** Service credits by tier, as a fraction of the monthly fee per availability band (a typical cloud schedule). */
-function creditTiers(tier) {
-  return tier === 1
-    ? [
-        { below: 0.9995, credit: 0.1 },
-        { below: 0.999, credit: 0.25 },
-        { below: 0.99, credit: 1 },
-      ]
-    : [
-        { below: 0.999, credit: 0.1 },
-        { below: 0.99, credit: 0.3 },
-      ];
+/**
+ * Service credits as the SLA engine's credit table: availability bands [min, max) and the credit (a fraction of
+ * the monthly bill) each earns. Missing the SLA target earns 10%, a much worse month 25%, a disaster the whole
+ * bill; at or above the target no credit is due.
+ */
+export function creditTable(target) {
+  const [mid, low] = target >= 0.999 ? [0.99, 0.95] : [0.95, 0.9];
+  return {
+    tiers: [
+      { min: mid, max: target, credit: 0.1 },
+      { min: low, max: mid, credit: 0.25 },
+      { max: low, credit: 1 },
+    ],
+  };
 }
 
 /**
