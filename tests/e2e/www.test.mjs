@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { generateOrg } from "../../www/sample/index.js";
 
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -139,6 +140,36 @@ test("sample choice: none, then another seed, generated in the worker with progr
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).sample.seed, "opscore-sample-2");
+  await clean(w);
+});
+
+test("SLA view: the SLA engine's monthly report over the sample's per-minute buckets (held in the worker)", async () => {
+  const w = await open("#/sla?service=checkout");
+  const { page } = w;
+  await page.waitForFunction(() => document.querySelectorAll("#sla-months tbody tr").length === 12);
+  const rows = await page.$$eval("#sla-months tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => r[0]), ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+  // Independent check in Node: slice availability is good/total per minute (0 traffic counts as up), so the
+  // month's availability is the mean of those fractions; checkout has no maintenance windows.
+  const sli = generateOrg().services.find((s) => s.id === "checkout").sli;
+  const t0 = Date.parse(sli.start);
+  const monthAvailability = (y, m) => {
+    const from = (Date.UTC(y, m, 1) - t0) / 60000;
+    const to = (Date.UTC(y, m + 1, 1) - t0) / 60000;
+    let up = 0;
+    for (let i = from; i < to; i++) up += sli.total[i] > 0 ? sli.good[i] / sli.total[i] : 1;
+    return up / (to - from);
+  };
+  for (const [k, [y, m]] of [[5, [2026, 3]], [0, [2025, 10]], [9, [2026, 7]]]) {
+    const expected = `${Number((monthAvailability(y, m) * 100).toFixed(4))}%`;
+    assert.equal(rows[k][1], expected, `${rows[k][0]}`);
+  }
+  // Met or breached is said in words, and a breached month earns a credit.
+  const breached = rows.filter((r) => r[4].startsWith("Breached"));
+  assert.ok(breached.length >= 1 && breached.length < 12, JSON.stringify(rows));
+  assert.ok(breached.every((r) => r[5] !== "None"));
+  assert.ok(rows.filter((r) => r[4] === "Met").every((r) => r[5] === "None"));
+  assert.match(await page.textContent("#sla-report-line"), /of 12 months breached the SLA/);
   await clean(w);
 });
 

@@ -113,6 +113,7 @@ export function mountSla(app) {
     };
     if (chart) chart.update(spec);
     else chart = createChart($("sla-chart"), spec);
+    monthlyReport(org, s, outages);
     $("sla-outages").tBodies[0].replaceChildren(
       ...outages.map((o) =>
         row([
@@ -125,6 +126,53 @@ export function mountSla(app) {
       ),
     );
   }
+  // The SLA engine's monthly report over the service's year of per-minute buckets, which stay in the worker: the
+  // call sends a {$ref} to them, not half a million numbers.
+  let lastMonths = null;
+  function monthlyReport(org, s, outages) {
+    const months = $("sla-months");
+    const input = {
+      target: s.sla.target,
+      period: { start: org.meta.start, end: org.meta.end },
+      timeZone: "UTC",
+      samples: { $ref: `org/services/${s.id}/sli` },
+      maintenance: outages.filter((o) => o.maintenance).map((o) => ({ start: o.start, end: o.end })),
+      breakdown: "month",
+      credits: s.sla.credits,
+    };
+    app.engine.whatIf("sla.months", "slaReport", input).then(
+      (r) => {
+        if (serviceSelect.value !== s.id) return;
+        lastMonths = { service: s, report: r };
+        const breached = r.breakdown.filter((m) => !m.met).length;
+        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over the year against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
+        months.tBodies[0].replaceChildren(
+          ...r.breakdown.map((m) => {
+            const tr = row(
+              [
+                m.start.slice(0, 7),
+                percent(m.availability, 4),
+                formatDuration(m.downtimeSeconds),
+                formatDuration(m.allowedDowntimeSeconds),
+                m.met ? "Met" : `Breached by ${formatDuration(-m.marginSeconds)}`,
+                m.credit ? `${Math.round(m.credit * 100)}%` : "None",
+              ],
+              { header: true, className: m.met ? "met" : "breached" },
+            );
+            tr.dataset.month = m.start.slice(0, 7);
+            return tr;
+          }),
+        );
+        months.dataset.renders = String(Number(months.dataset.renders ?? 0) + 1);
+      },
+      (e) => {
+        if (isSuperseded(e)) return;
+        $("sla-report-line").textContent = `The SLA report could not be computed: ${e.message} (${e.code} at ${e.path || "the input"})`;
+        months.tBodies[0].replaceChildren();
+      },
+    );
+  }
+
   serviceSelect.addEventListener("change", () => {
     app.setOverrides({ "sla.service": serviceSelect.value });
     drawService();
@@ -147,14 +195,21 @@ export function mountSla(app) {
       }
     },
     results() {
-      if (!lastTable) return [];
-      return PERIODS.map(([key, label]) => ({
+      const monthly = lastMonths
+        ? lastMonths.report.breakdown.flatMap((m) => [
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Availability", value: m.availability, unit: "ratio" },
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Met", value: m.met ? "yes" : "no", unit: "" },
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Credit", value: m.credit ?? 0, unit: "fraction of bill" },
+          ])
+        : [];
+      if (!lastTable) return monthly;
+      return [...monthly, ...PERIODS.map(([key, label]) => ({
         section: "SLA",
         item: `Allowed downtime at ${input.value}% (${convention.value})`,
         measure: label,
         value: lastTable[key].allowedSeconds,
         unit: "s",
-      }));
+      }))];
     },
   };
 }
