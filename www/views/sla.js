@@ -144,6 +144,7 @@ export function mountSla(app) {
       (r) => {
         if (serviceSelect.value !== s.id) return;
         lastMonths = { service: s, report: r };
+        months.closest(".table-wrap").hidden = false;
         const breached = r.breakdown.filter((m) => !m.met).length;
         $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over the year against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
         months.tBodies[0].replaceChildren(
@@ -167,8 +168,14 @@ export function mountSla(app) {
       },
       (e) => {
         if (isSuperseded(e)) return;
-        $("sla-report-line").textContent = `The SLA report could not be computed: ${e.message} (${e.code} at ${e.path || "the input"})`;
         months.tBodies[0].replaceChildren();
+        if (e.code === "unsupported" && e.path === "fn") {
+          // An engine build without slaReport (the SLA engine not merged yet): say so, and hide the empty table.
+          months.closest(".table-wrap").hidden = true;
+          $("sla-report-line").textContent = "Monthly SLA figures appear here with the SLA engine's slaReport, which this build does not include.";
+          return;
+        }
+        $("sla-report-line").textContent = `The SLA report could not be computed: ${e.message} (${e.code} at ${e.path || "the input"})`;
       },
     );
   }
