@@ -9,6 +9,9 @@ export default defineConfig({
   root: "www",
   base: "./",
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
+  // The engine runs in a module worker (www/engine/worker.js); ES output keeps import.meta.url, which the
+  // wasm-bindgen glue uses to find its .wasm.
+  worker: { format: "es" },
   server: { host: "127.0.0.1", port: 5173, strictPort: false, fs: { allow: [root] } },
   preview: { host: "127.0.0.1", port: 5173, strictPort: false },
   // The wasm-bindgen glue finds its .wasm with new URL(..., import.meta.url); pre-bundling would break that.

@@ -1,0 +1,94 @@
+// What-if latency of the planning tool in headless Chromium: from the input event on a control to the result on
+// screen. For each control it changes the value many times and records
+//   dom:   input event → the result's DOM updated (the view bumps data-renders on its result element), and
+//   frame: input event → the next animation frame after that update (the repaint that shows it).
+// It prints p50 / p95 / max in ms per control. Nothing asserts on time; the target for the sample is p95 < 16 ms.
+//
+// Usage: npx vite build && node bench/whatif-latency.mjs [--samples 200] [--control sla.target]
+// Engine views add their controls to CONTROLS below: a route, the control, values to cycle through, and the
+// element whose data-renders counter the view bumps after painting the recomputed result.
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
+
+export const CONTROLS = [
+  { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
+  { name: "sla.convention", route: "#/sla", control: "#convention", event: "change", values: ["days30", "days365", "gregorian"], result: "#downtime-table" },
+];
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const samples = Number(opt("samples", 200));
+const only = opt("control", null);
+
+const dist = join(ROOT, "www", "dist");
+if (!existsSync(join(dist, "index.html"))) {
+  console.error("www/dist is missing: run `npx vite build` (after scripts/build.sh) first.");
+  process.exit(1);
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+
+const server = await serve(dist);
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/overview`);
+  await page.waitForSelector("body[data-ready=true]");
+  const sampleMs = await page.evaluate(() => document.body.dataset.sampleMs);
+  console.log(`sample organisation generated in the worker in ${sampleMs} ms (5 services x 525,600 minutes, first load)`);
+  console.log(`what-if latency, ${samples} samples per control (headless Chromium, www/dist)`);
+  console.log("control            measure   p50 ms   p95 ms   max ms");
+  for (const c of CONTROLS.filter((x) => !only || x.name === only)) {
+    await page.goto(`${server.url}/${c.route}`);
+    await page.waitForSelector("body[data-ready=true]");
+    const times = await page.evaluate(async ({ c, samples }) => {
+      const control = document.querySelector(c.control);
+      const out = document.querySelector(c.result);
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const dom = [];
+      const frame = [];
+      for (let i = 0; i < samples + 10; i++) {
+        const before = out.dataset.renders;
+        const rendered = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            if (out.dataset.renders !== before) {
+              mo.disconnect();
+              resolve();
+            }
+          });
+          mo.observe(out, { attributes: true, attributeFilter: ["data-renders"] });
+        });
+        const t0 = performance.now();
+        control.value = c.values[i % c.values.length];
+        control.dispatchEvent(new Event(c.event, { bubbles: true }));
+        await rendered;
+        const t1 = performance.now();
+        await nextFrame();
+        const t2 = performance.now();
+        if (i >= 10) {
+          // The first ten are warm-up (JIT, worker start-up).
+          dom.push(t1 - t0);
+          frame.push(t2 - t0);
+        }
+        await new Promise((r) => setTimeout(r, 3));
+      }
+      return { dom, frame };
+    }, { c, samples });
+    for (const [measure, xs] of Object.entries(times)) {
+      const f = (x) => x.toFixed(2).padStart(8);
+      console.log(`${c.name.padEnd(18)} ${measure.padEnd(8)}${f(quantile(xs, 0.5))} ${f(quantile(xs, 0.95))} ${f(Math.max(...xs))}`);
+    }
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

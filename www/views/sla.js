@@ -1,0 +1,222 @@
+// The SLA view: the allowed-downtime what-if panel (computed in the engine worker as you type) and the observed
+// availability of each service, with its outages and maintenance windows marked.
+import { $, el, fillSelect, percent, row } from "../dom.js";
+import { formatDuration, parsePercent } from "../format.js";
+import { isSuperseded } from "../engine/client.js";
+import { createChart } from "../charts/chart.js";
+import { timeAxis } from "../charts/fan.js";
+import { registerWhatIf } from "../whatif.js";
+
+const CONVENTIONS = { gregorian: "Gregorian mean", days30: "30-day month", days365: "365-day year, month = year / 12" };
+registerWhatIf("sla.target", { label: "Availability target for allowed downtime (SLA view)", baseline: "99.9", format: (v) => `${v}%` });
+registerWhatIf("sla.convention", { label: "Month and year length (SLA view)", baseline: "gregorian", format: (v) => CONVENTIONS[v] ?? v });
+
+const PERIODS = [
+  ["day", "Day"],
+  ["week", "Week"],
+  ["month", "Month"],
+  ["quarter", "Quarter"],
+  ["year", "Year"],
+];
+
+const TARGET_MESSAGES = {
+  out_of_range: "Enter a percentage above 0 and below 100, such as 99.9. (100% allows no downtime at all.)",
+  not_finite: "Enter a number, such as 99.9.",
+  invalid_type: "Enter a number, such as 99.9.",
+};
+
+export function mountSla(app) {
+  const input = $("target");
+  const convention = $("convention");
+  const table = $("downtime-table");
+  const errorBox = $("target-error");
+  let lastTable = null;
+  let seq = 0;
+  let chart = null;
+  let wanted = null;
+
+  const saved = app.scenario().overrides;
+  if (typeof saved["sla.target"] === "string") input.value = saved["sla.target"];
+  if (typeof saved["sla.convention"] === "string") convention.value = saved["sla.convention"];
+
+  function showTable(result) {
+    lastTable = result;
+    const rows = PERIODS.map(([key, label]) => {
+      const a = result[key];
+      const tr = row([label, formatDuration(a.allowedSeconds), a.allowedSeconds.toFixed(1)], { header: true });
+      tr.dataset.period = key;
+      return tr;
+    });
+    table.tBodies[0].replaceChildren(...rows);
+    errorBox.hidden = true;
+    errorBox.textContent = "";
+    delete errorBox.dataset.code;
+    input.removeAttribute("aria-invalid");
+  }
+
+  function showError(e) {
+    // The engine speaks in fractions; this page asks for percentages, so target errors are worded by their code.
+    errorBox.textContent = e.path === "target" ? (TARGET_MESSAGES[e.code] ?? e.message) : e.message;
+    errorBox.dataset.code = e.code ?? "";
+    errorBox.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+  }
+
+  function recompute() {
+    app.setOverrides({ "sla.target": input.value, "sla.convention": convention.value });
+    const mine = ++seq;
+    return app.engine
+      .whatIf("sla.downtime", "allowedDowntime", { target: parsePercent(input.value), convention: convention.value })
+      .then(
+        (result) => mine === seq && showTable(result),
+        (e) => {
+          if (isSuperseded(e)) return;
+          if (mine === seq) showError(e);
+        },
+      )
+      .finally(() => {
+        // A counter the tests and the latency benchmark watch: bumped once the DOM shows this input's result.
+        if (mine === seq) table.dataset.renders = String(Number(table.dataset.renders ?? 0) + 1);
+      });
+  }
+
+  input.addEventListener("input", recompute);
+  convention.addEventListener("change", recompute);
+  $("downtime-form").addEventListener("submit", (e) => e.preventDefault());
+
+  const serviceSelect = $("sla-service");
+  function drawService() {
+    const org = app.summary();
+    const s = org?.services.find((x) => x.id === serviceSelect.value);
+    if (!s) {
+      chart?.destroy();
+      chart = null;
+      $("sla-chart").replaceChildren(el("p", { className: "note" }, "No service data: load the sample or import an SLI series."));
+      $("sla-outages").tBodies[0].replaceChildren();
+      return;
+    }
+    const days = s.daily.total.length;
+    const x = timeAxis(s.daily.start, 86400, days);
+    const availability = new Float64Array(days);
+    for (let i = 0; i < days; i++) availability[i] = s.daily.total[i] > 0 ? (100 * s.daily.good[i]) / s.daily.total[i] : Number.NaN;
+    const outages = org.outages.filter((o) => o.service === s.id);
+    const spec = {
+      title: `${s.name}: availability per day (good / total requests), SLA ${percent(s.sla.target)}`,
+      description: `Daily availability of ${s.name} over ${days} days, with ${outages.filter((o) => !o.maintenance).length} outages marked and the SLA target of ${percent(s.sla.target)} as a dashed line.`,
+      x,
+      yLabel: "%",
+      series: [{ label: "Availability (%)", values: availability }],
+      thresholds: [{ value: s.sla.target * 100, label: `SLA ${percent(s.sla.target)}` }],
+      markers: outages
+        .filter((o) => !o.maintenance)
+        .map((o) => ({ x: Date.parse(o.start) / 1000, label: o.severity === "sev1" ? o.id : undefined })),
+    };
+    if (chart) chart.update(spec);
+    else chart = createChart($("sla-chart"), spec);
+    monthlyReport(org, s, outages);
+    $("sla-outages").tBodies[0].replaceChildren(
+      ...outages.map((o) =>
+        row([
+          o.id,
+          o.start.replace("T", " ").replace(/:\d\dZ$/, ""),
+          formatDuration((Date.parse(o.end) - Date.parse(o.start)) / 1000),
+          o.maintenance ? "Maintenance" : `Outage (${o.severity})`,
+          o.title,
+        ]),
+      ),
+    );
+  }
+  // The SLA engine's monthly report over the service's year of per-minute buckets, which stay in the worker: the
+  // call sends a {$ref} to them, not half a million numbers.
+  let lastMonths = null;
+  function monthlyReport(org, s, outages) {
+    const months = $("sla-months");
+    const input = {
+      target: s.sla.target,
+      period: { start: org.meta.start, end: org.meta.end },
+      timeZone: "UTC",
+      samples: { $ref: `org/services/${s.id}/sli` },
+      maintenance: outages.filter((o) => o.maintenance).map((o) => ({ start: o.start, end: o.end })),
+      breakdown: "month",
+      credits: s.sla.credits,
+    };
+    app.engine.whatIf("sla.months", "slaReport", input).then(
+      (r) => {
+        if (serviceSelect.value !== s.id) return;
+        lastMonths = { service: s, report: r };
+        months.closest(".table-wrap").hidden = false;
+        const breached = r.breakdown.filter((m) => !m.met).length;
+        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over the year against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
+        months.tBodies[0].replaceChildren(
+          ...r.breakdown.map((m) => {
+            const tr = row(
+              [
+                m.start.slice(0, 7),
+                percent(m.availability, 4),
+                formatDuration(m.downtimeSeconds),
+                formatDuration(m.allowedDowntimeSeconds),
+                m.met ? "Met" : `Breached by ${formatDuration(-m.marginSeconds)}`,
+                m.credit ? `${Math.round(m.credit * 100)}%` : "None",
+              ],
+              { header: true, className: m.met ? "met" : "breached" },
+            );
+            tr.dataset.month = m.start.slice(0, 7);
+            return tr;
+          }),
+        );
+        months.dataset.renders = String(Number(months.dataset.renders ?? 0) + 1);
+      },
+      (e) => {
+        if (isSuperseded(e)) return;
+        months.tBodies[0].replaceChildren();
+        if (e.code === "unsupported" && e.path === "fn") {
+          // An engine build without slaReport (the SLA engine not merged yet): say so, and hide the empty table.
+          months.closest(".table-wrap").hidden = true;
+          $("sla-report-line").textContent = "Monthly SLA figures appear here with the SLA engine's slaReport, which this build does not include.";
+          return;
+        }
+        $("sla-report-line").textContent = `The SLA report could not be computed: ${e.message} (${e.code} at ${e.path || "the input"})`;
+      },
+    );
+  }
+
+  serviceSelect.addEventListener("change", () => {
+    app.setOverrides({ "sla.service": serviceSelect.value });
+    drawService();
+  });
+
+  return {
+    recompute,
+    onData(org) {
+      fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["sla.service"]);
+      wanted = null;
+      drawService();
+    },
+    onShow(params) {
+      const want = params.get("service");
+      // Before the data arrives the list is empty: remember the wish for onData.
+      if (want && serviceSelect.options.length === 0) wanted = want;
+      if (want && [...serviceSelect.options].some((o) => o.value === want)) {
+        serviceSelect.value = want;
+        drawService();
+      }
+    },
+    results() {
+      const monthly = lastMonths
+        ? lastMonths.report.breakdown.flatMap((m) => [
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Availability", value: m.availability, unit: "ratio" },
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Met", value: m.met ? "yes" : "no", unit: "" },
+            { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Credit", value: m.credit ?? 0, unit: "fraction of bill" },
+          ])
+        : [];
+      if (!lastTable) return monthly;
+      return [...monthly, ...PERIODS.map(([key, label]) => ({
+        section: "SLA",
+        item: `Allowed downtime at ${input.value}% (${convention.value})`,
+        measure: label,
+        value: lastTable[key].allowedSeconds,
+        unit: "s",
+      }))];
+    },
+  };
+}
