@@ -5,6 +5,8 @@
 mod budget;
 #[path = "web/common.rs"]
 mod common;
+#[path = "web/de.rs"]
+mod de;
 #[path = "web/sla.rs"]
 mod sla;
 #[path = "web/team.rs"]

@@ -7,6 +7,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod budget;
 #[path = "web/common.rs"]
 mod common;
+#[path = "web/de.rs"]
+mod de;
 #[path = "web/sla.rs"]
 mod sla;
 #[path = "web/team.rs"]

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorCode};
 
 pub mod budget;
+pub mod de;
 pub mod org;
 pub mod sla;
 pub mod team;
@@ -121,8 +122,8 @@ pub fn to_js_error(e: Error) -> JsValue {
     err.into()
 }
 
-/// Deserialize a JS value into a core input type. A mistyped or missing field gives an error with its path
-/// (`outages[3].end`), prefixed by `root` when that is not empty.
+/// Deserialize a JS value into a core input type with [`de::deserialize`]. A mistyped, missing or unknown field
+/// gives an error with its path (`outages[3].end`), prefixed by `root` when that is not empty.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
     parse_js(value, root).map_err(to_js_error)
 }
@@ -141,14 +142,8 @@ pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Er
             format!("the input nests more than {MAX_NESTING} levels of objects and arrays here"),
         ));
     }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        // serde-wasm-bindgen's messages are JS Error strings: "Error: missing field `end`".
-        let inner = e.into_inner().to_string();
-        let inner = inner.trim_start_matches("Error: ");
-        Error::from_serde(crate::error::join_path(root, &path), inner)
+    de::deserialize(value).map_err(|e| {
+        Error::from_serde(crate::error::join_path(root, e.path.as_deref().unwrap_or_default()), &e.message)
     })
 }
 

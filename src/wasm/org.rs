@@ -246,8 +246,8 @@ pub fn validate_org_js(
 /// The fields a document may have at its top level.
 const TOP_LEVEL: [&str; 5] = ["$schema", "version", "name", "services", "teams"];
 
-/// Read a document. serde-wasm-bindgen looks up only the fields a struct declares, so the top level's unknown
-/// fields (almost always typos, such as `servics`) are found here, as `deny_unknown_fields` finds them in JSON.
+/// Read a document. The top level's unknown fields (almost always typos, such as `servics`) are reported here
+/// first, with the list of allowed fields; `deny_unknown_fields` would also catch them in [`parse_js`].
 fn read_document(org: JsValue) -> Result<OrgDocument, crate::Error> {
     if org.is_object() && !js_sys::Array::is_array(&org) {
         for key in js_sys::Object::keys(org.unchecked_ref::<js_sys::Object>()) {
