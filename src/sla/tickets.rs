@@ -9,7 +9,8 @@
 //!   `dueInWorkingHours`, a calendar-clock due time that falls outside working hours moves to the next working
 //!   instant (ServiceNow's behaviour for schedules: due Wed 20:30 against 08:00–16:00 becomes Thu 08:00);
 //! - the due time is the first instant at which the clock reaches the target, pushed back by pauses that begin
-//!   before it; a ticket completed at or before its due time met the SLA;
+//!   before it; a ticket completed at or before its due time met the SLA, and one completed after it breached, even
+//!   when it completed outside working hours so that the business time elapsed still equals the target;
 //! - with `asOf`, nothing after `asOf` has happened yet: later responses, resolutions and pauses are ignored, tickets
 //!   created after it are skipped (`notYetCreated`), and an open clock is `running` or, once past due, `breached`;
 //! - "within SLA" is met / (met + breached); running clocks that are not yet due are left out;
