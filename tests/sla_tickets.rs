@@ -284,3 +284,17 @@ fn resolved_after_hours_past_the_due_time_is_breached() {
     assert_eq!((c.elapsed_seconds, c.remaining_seconds), (28_800.0, 0.0));
     assert_eq!((c.status, c.late_seconds), (Status::Breached, 3_600.0));
 }
+
+#[test]
+fn ticket_sla_for_matches_ticket_sla() {
+    use opscore::sla::tickets::{TicketOptions, ticket_sla_for};
+    // The same document, split into tickets and options, gives the same report.
+    let json = format!(
+        r#"{{{NINE_TO_FIVE}, "asOf": "2026-01-06T12:00:00Z", "targets": {{"P2": {{"resolution": {{"seconds": 28800, "clock": "business"}}}}}},
+            "tickets": [{{"id": "T", "priority": "P2", "createdAt": "2026-01-05T09:00:00Z", "resolvedAt": "2026-01-06T10:00:00Z"}},
+                        {{"id": "U", "priority": "P2", "createdAt": "2026-01-05T15:00:00Z"}}]}}"#
+    );
+    let whole: TicketInput = serde_json::from_str(&json).unwrap();
+    let options: TicketOptions = serde_json::from_str(&json).unwrap();
+    assert_eq!(ticket_sla(&whole).unwrap(), ticket_sla_for(&whole.tickets, &options).unwrap());
+}
