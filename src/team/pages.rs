@@ -67,14 +67,21 @@ enum IncidentKey<'a> {
     Numbered(u64),
 }
 
-/// FxHash (rustc's hasher): incident ids are not attacker-chosen keys worth SipHash's cost, and interning 20,000
+/// FxHash (rustc's hasher) with a finaliser: incident ids are not attacker-chosen keys worth SipHash's cost, and interning 20,000
 /// of them is a hot spot.
 #[derive(Default, Clone, Copy)]
 struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // MurmurHash3's finaliser, so keys that differ only in their high bits (f64 bit patterns of small whole
+        // numbers) still spread over the table's low-bit buckets.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
