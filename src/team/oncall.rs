@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::pages::{Hit, Hits, NO_ACK, NO_INCIDENT, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
-use super::windows::{Window, window_of};
+use super::windows::{Window, window_of_local_millis};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{Interval, Timestamp, Zone};
 
@@ -351,7 +351,7 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
             continue;
         };
         load.interruptions += 1;
-        match window_of(cache.local(load.time_zone, h.responder, h.at)) {
+        match window_of_local_millis(cache.local_millis(load.time_zone, h.responder, h.at)) {
             Window::Business => load.business += 1,
             Window::OffHours => load.off_hours += 1,
             Window::Sleep => load.sleep += 1,
@@ -413,22 +413,24 @@ struct OffsetCache {
 }
 
 impl OffsetCache {
-    fn local(&mut self, zone: Zone, responder: u32, ms: i64) -> chrono::NaiveDateTime {
-        let utc = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().naive_utc();
-        let direct = |ms: i64| Timestamp::from_millis(ms, "").map_or_else(|_| utc(ms), |t| zone.local(t));
+    /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
+    fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
+        let offset = |ms: i64| {
+            Timestamp::from_millis(ms, "").map_or(0, |t| (zone.local(t) - t.datetime().naive_utc()).num_milliseconds())
+        };
         let day = ms.div_euclid(86_400_000);
         if self.key != Some((responder, day)) {
             let start = day * 86_400_000;
-            let (a, b) = (start, start + 86_399_999);
-            let (oa, ob) = ((direct(a) - utc(a)).num_milliseconds(), (direct(b) - utc(b)).num_milliseconds());
-            if oa != ob {
+            let (a, b) = (offset(start), offset(start + 86_399_999));
+            if a != b {
+                // A transition inside this UTC day: look this instant up directly, and cache nothing.
                 self.key = None;
-                return direct(ms);
+                return ms + offset(ms);
             }
             self.key = Some((responder, day));
-            self.offset_ms = oa;
+            self.offset_ms = a;
         }
-        utc(ms + self.offset_ms)
+        ms + self.offset_ms
     }
 }
 

@@ -190,10 +190,17 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
         let n_resp = input.responders.len();
         for (i, (&at, &r)) in c.at.iter().zip(&c.responder).enumerate() {
             let col_path = |field: &str| index_path(&join_path("pageColumns", field), i);
-            let at = Timestamp::from_millis_f64(at, "").map_err(|e| Error::new(e.code, col_path("at"), e.message))?;
-            if !period.contains(at) {
-                return Err(out_of_period(col_path("at"), at, input));
-            }
+            // Whole-number checks first: building a Timestamp (a calendar date) per page is only needed to report
+            // an error. The period is already within opscore's 1900–2200 range, so inside it is valid.
+            let (lo, hi) = (period.start.millis(), period.end.millis());
+            let at_ms = at.round();
+            let at = if at_ms >= lo as f64 && at_ms < hi as f64 {
+                at_ms as i64
+            } else {
+                let t =
+                    Timestamp::from_millis_f64(at, "").map_err(|e| Error::new(e.code, col_path("at"), e.message))?;
+                return Err(out_of_period(col_path("at"), t, input));
+            };
             if !(r.is_finite() && r.fract() == 0.0 && r >= 0.0 && (r as usize) < n_resp) {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
@@ -202,17 +209,18 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                 ));
             }
             let ack = match acks.get(i) {
+                // Acknowledged within a century of the page: certainly a valid instant.
+                Some(a) if a.round() >= at as f64 && a.round() < (at + 100 * 365 * 86_400_000) as f64 => {
+                    a.round() as i64
+                }
                 Some(a) if !a.is_nan() => {
                     let a = Timestamp::from_millis_f64(*a, "")
                         .map_err(|e| Error::new(e.code, col_path("acknowledgedAt"), e.message))?;
-                    if a < at {
-                        return Err(Error::new(
-                            ErrorCode::EndBeforeStart,
-                            col_path("acknowledgedAt"),
-                            format!("acknowledged at {a}, before the page was sent at {at}"),
-                        ));
-                    }
-                    a.millis()
+                    return Err(Error::new(
+                        ErrorCode::EndBeforeStart,
+                        col_path("acknowledgedAt"),
+                        format!("acknowledged at {a}, before the page was sent at {}", Timestamp::from_millis(at, "")?),
+                    ));
                 }
                 _ => NO_ACK,
             };
@@ -235,7 +243,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                 }
                 None => false,
             };
-            hits.push(Hit { responder: r as u32, page: (base + i) as u32, incident, at: at.millis(), ack, high });
+            hits.push(Hit { responder: r as u32, page: (base + i) as u32, incident, at, ack, high });
         }
     }
     let notifications = input.pages.len() + n_cols;
