@@ -293,14 +293,19 @@ fn run_tier(
     let last = hi.min(pb.len().min(pd.len()).saturating_sub(1));
     let mut e = lo + 1;
     while e <= last {
-        let (s, l) = (e.saturating_sub(ks), e.saturating_sub(kl));
-        let (Some(&b), Some(&d), Some(&bs), Some(&ds), Some(&bl), Some(&dl)) =
-            (pb.get(e), pd.get(e), pb.get(s), pd.get(s), pb.get(l), pd.get(l))
-        else {
+        // The short window first: it rules most evaluations out with four loads.
+        let s = e.saturating_sub(ks);
+        let (Some(&b), Some(&d), Some(&bs), Some(&ds)) = (pb.get(e), pd.get(e), pb.get(s), pd.get(s)) else {
             break;
         };
-        let (ds, dl) = (d - ds, d - dl);
-        let now = ds > 0.0 && b - bs > thr * ds && dl > 0.0 && b - bl > thr * dl;
+        let ds = d - ds;
+        let mut now = ds > 0.0 && b - bs > thr * ds;
+        if now {
+            let l = e.saturating_sub(kl);
+            let (bl, dl) = (pb.get(l).copied().unwrap_or(0.0), pd.get(l).copied().unwrap_or(0.0));
+            let dl = d - dl;
+            now = dl > 0.0 && b - bl > thr * dl;
+        }
         if now != firing {
             firing = now;
             if now {
