@@ -34,6 +34,7 @@ fn input(buckets: &[(f64, f64)], objective: f64, method: Method, window_min: u32
             good: None,
             bad: Some(buckets.iter().map(|b| b.1).collect()),
             total: Some(buckets.iter().map(|b| b.0).collect()),
+            exclude: vec![],
         },
         options: ReportOptions::default(),
     }

@@ -464,8 +464,8 @@ fn compute(u: &Units, slo: &ResolvedSlo, as_of: Timestamp, opts: &Opts, extra: f
         *last -= extra;
     }
     let treatment = if occurrences {
-        "missing buckets carry no events and no time; zero-traffic buckets carry time but no events; the budget in \
-         events is scaled from the covered time to the whole window"
+        "missing buckets (and buckets in excluded maintenance windows) carry no events and no time; zero-traffic \
+         buckets carry time but no events; the budget in events is scaled from the covered time to the whole window"
             .to_string()
     } else {
         let nd = match slo.no_data {
