@@ -178,7 +178,7 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     let unit_secs = u.unit_secs();
     let budget_per_window = match resolved.budgeting {
         Budgeting::Occurrences => {
-            let covered = (range.units - range.missing) as f64 * unit_secs;
+            let covered = range.units.saturating_sub(range.missing) as f64 * unit_secs;
             if covered > 0.0 { budget_rate * range.den * w / covered } else { 0.0 }
         }
         _ => budget_rate * w / unit_secs,
@@ -267,7 +267,7 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     Ok(Backtest {
         from: ts(lo)?,
         to: ts(hi)?,
-        evaluations: hi - lo,
+        evaluations: hi.saturating_sub(lo),
         total_bad,
         budget_per_window,
         tiers: out,

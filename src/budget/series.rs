@@ -192,7 +192,7 @@ impl History {
         check::max_len(n, &p("t"))?;
         let mut bad = vec![0.0; n];
         let mut tot = vec![f64::NAN; n];
-        let mut missing = n - total.len();
+        let mut missing = n.saturating_sub(total.len());
         let mut zero_traffic: usize = 0;
         // An indexed loop: the size-optimised release build does not inline iterator adapters.
         let len = total.len().min(counts.len());
