@@ -21,8 +21,11 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod budget;
+pub mod calendar;
 pub mod error;
+pub mod org;
 pub mod sla;
+pub mod team;
 pub mod time;
 pub mod wasm;
 

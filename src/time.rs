@@ -318,6 +318,29 @@ pub fn split_calendar(interval: Interval, unit: CalendarUnit, zone: Zone, limit:
     Ok(out)
 }
 
+/// Seconds in words for people: `"3d 15h 39m 30s"`, `"43m 50s"`; under ten seconds with two decimals (`"8.64s"`).
+pub fn format_duration(seconds: f64) -> String {
+    if !seconds.is_finite() {
+        return "–".to_string();
+    }
+    if seconds.abs() < 10.0 {
+        return format!("{seconds:.2}s");
+    }
+    let sign = if seconds < 0.0 { "-" } else { "" };
+    let mut s = seconds.abs().round() as u64;
+    let mut parts = Vec::new();
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60)] {
+        if s >= size {
+            parts.push(format!("{}{unit}", s / size));
+            s %= size;
+        }
+    }
+    if s > 0 || parts.is_empty() {
+        parts.push(format!("{s}s"));
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +360,17 @@ mod tests {
         assert_eq!(Timestamp::from_millis_f64(f64::NAN, "t").unwrap_err().code, ErrorCode::InvalidTimestamp);
         // Seconds instead of milliseconds (1.77e9 s = Jan 1970 in ms) is inside the range, but 1e15 is not.
         assert!(Timestamp::from_millis(1_000_000_000_000_000, "t").is_err());
+    }
+
+    #[test]
+    fn durations_in_words() {
+        // uptime.is at 99%: a year of 31 556 952 s × 0.01 = 315 569.52 s = 3d 15h 39m 30s (rounded).
+        assert_eq!(format_duration(315_569.52), "3d 15h 39m 30s");
+        assert_eq!(format_duration(2_629.746), "43m 50s");
+        assert_eq!(format_duration(8.64), "8.64s");
+        assert_eq!(format_duration(3_600.0), "1h");
+        assert_eq!(format_duration(-90.0), "-1m 30s");
+        assert_eq!(format_duration(f64::NAN), "–");
     }
 
     #[test]

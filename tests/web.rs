@@ -7,3 +7,5 @@ mod budget;
 mod common;
 #[path = "web/sla.rs"]
 mod sla;
+#[path = "web/team.rs"]
+mod team;

@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorCode};
 
 pub mod budget;
+pub mod org;
 pub mod sla;
+pub mod team;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
@@ -122,17 +124,22 @@ pub fn to_js_error(e: Error) -> JsValue {
 /// Deserialize a JS value into a core input type. A mistyped or missing field gives an error with its path
 /// (`outages[3].end`), prefixed by `root` when that is not empty.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+    parse_js(value, root).map_err(to_js_error)
+}
+
+/// [`from_js`], returning the core error (for callers that report errors as data).
+pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Error> {
     install_panic_hook();
     if value.is_undefined() || value.is_null() {
-        return Err(to_js_error(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing")));
+        return Err(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing"));
     }
     let deep = opscore_too_deep(&value, MAX_NESTING);
     if !deep.is_empty() {
-        return Err(to_js_error(Error::new(
+        return Err(Error::new(
             ErrorCode::TooLarge,
             crate::error::join_path(root, &deep),
             format!("the input nests more than {MAX_NESTING} levels of objects and arrays here"),
-        )));
+        ));
     }
     let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de).map_err(|e| {
@@ -141,7 +148,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsV
         // serde-wasm-bindgen's messages are JS Error strings: "Error: missing field `end`".
         let inner = e.into_inner().to_string();
         let inner = inner.trim_start_matches("Error: ");
-        to_js_error(Error::from_serde(crate::error::join_path(root, &path), inner))
+        Error::from_serde(crate::error::join_path(root, &path), inner)
     })
 }
 
