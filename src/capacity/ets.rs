@@ -150,19 +150,41 @@ const TOL: f64 = 1e-10;
 
 /// Run the recursion over `y`. Returns (Σe², Σln|ŷ|, final state), or `None` when a multiplicative model meets a
 /// non-positive prediction or state. `fitted`, when given, receives the one-step predictions.
-pub fn filter(spec: &Spec, p: &Params, y: &[f64], mut fitted: Option<&mut Vec<f64>>) -> Option<(f64, f64, State)> {
+pub fn filter(spec: &Spec, p: &Params, y: &[f64], fitted: Option<&mut Vec<f64>>) -> Option<(f64, f64, State)> {
+    let mut s = Vec::new();
+    let (sse, sum_log, l, b) = run(spec, p, y, &mut s, fitted)?;
+    Some((sse, sum_log, State { l, b, s, n: y.len() }))
+}
+
+/// The recursion itself, with the seasonal states in a caller-owned buffer (so the optimiser allocates nothing
+/// per evaluation). Returns (Σe², Σln|ŷ|, final level, final trend).
+fn run(
+    spec: &Spec,
+    p: &Params,
+    y: &[f64],
+    s: &mut Vec<f64>,
+    mut fitted: Option<&mut Vec<f64>>,
+) -> Option<(f64, f64, f64, f64)> {
     let m = spec.m.max(1);
     let mut l = p.level0;
     let mut b = if spec.trend == TrendKind::N { 0.0 } else { p.trend0 };
-    let mut s = if spec.season == SeasonKind::N { Vec::new() } else { p.season0.clone() };
+    s.clear();
+    if spec.season != SeasonKind::N {
+        s.extend_from_slice(&p.season0);
+        s.resize(m, if spec.season == SeasonKind::M { 1.0 } else { 0.0 });
+    }
     let phi = if spec.trend == TrendKind::Ad { p.phi } else { 1.0 };
+    let beta_a = if spec.trend == TrendKind::N { 0.0 } else { p.beta / p.alpha };
     let mult_err = spec.error == ErrorKind::M;
     let mut sse = 0.0;
+    // Σ ln ŷ, taken as the log of running products (one ln per ~hundred steps instead of one per step).
     let mut sum_log = 0.0;
-    for (t, &yt) in y.iter().enumerate() {
+    let mut prod = 1.0f64;
+    let mut j = 0usize;
+    for &yt in y {
         let phib = phi * b;
         let q = l + phib;
-        let slot = s.get_mut(t % m);
+        let slot = s.get_mut(j);
         let sj = slot.as_deref().copied().unwrap_or(0.0);
         let yhat = match spec.season {
             SeasonKind::N => q,
@@ -176,7 +198,11 @@ pub fn filter(spec: &Spec, p: &Params, y: &[f64], mut fitted: Option<&mut Vec<f6
             if yhat <= TOL {
                 return None;
             }
-            sum_log += yhat.ln();
+            prod *= yhat;
+            if !(1e-150..=1e150).contains(&prod) {
+                sum_log += prod.ln();
+                prod = 1.0;
+            }
             (yt - yhat) / yhat
         } else {
             yt - yhat
@@ -193,9 +219,7 @@ pub fn filter(spec: &Spec, p: &Params, y: &[f64], mut fitted: Option<&mut Vec<f6
             }
         };
         let new_l = q + p.alpha * (pv - q);
-        if spec.trend != TrendKind::N {
-            b = phib + (p.beta / p.alpha) * (new_l - l - phib);
-        }
+        b = phib + beta_a * (new_l - l - phib);
         if let Some(slot) = slot {
             let tv = match spec.season {
                 SeasonKind::M => {
@@ -206,17 +230,26 @@ pub fn filter(spec: &Spec, p: &Params, y: &[f64], mut fitted: Option<&mut Vec<f6
                 }
                 _ => yt - q,
             };
-            *slot = sj + p.gamma * (tv - sj);
+            let ns = sj + p.gamma * (tv - sj);
+            if mult_err && spec.season == SeasonKind::M && ns <= 0.0 {
+                return None;
+            }
+            *slot = ns;
         }
         l = new_l;
-        if mult_err && (l <= 0.0 || (spec.season == SeasonKind::M && s.get(t % m).is_some_and(|&v| v <= 0.0))) {
+        if mult_err && l <= 0.0 {
             return None;
         }
-        if !l.is_finite() || !b.is_finite() {
-            return None;
+        j += 1;
+        if j == m {
+            j = 0;
         }
     }
-    Some((sse, sum_log, State { l, b, s, n: y.len() }))
+    sum_log += prod.ln();
+    if !(sse.is_finite() && l.is_finite() && b.is_finite()) {
+        return None;
+    }
+    Some((sse, sum_log, l, b))
 }
 
 /// The point forecast `h` steps after `state` (h ≥ 1), with the trend part scaled by `growth`.
@@ -358,6 +391,21 @@ struct Layout {
 
 impl Layout {
     fn params(&self, x: &[f64]) -> Params {
+        let mut p = Params {
+            alpha: 0.0,
+            beta: 0.0,
+            gamma: 0.0,
+            phi: 1.0,
+            level0: 0.0,
+            trend0: 0.0,
+            season0: self.season0.clone(),
+        };
+        self.write(x, &mut p);
+        p
+    }
+
+    /// Set the scalar parameters from `x` (the seasonal states are fixed).
+    fn write(&self, x: &[f64], p: &mut Params) {
         let mut it = x.iter().copied();
         let mut next = || it.next().unwrap_or(0.0);
         let alpha = A_LO + (A_HI - A_LO) * sigmoid(next());
@@ -366,7 +414,7 @@ impl Layout {
         let phi = if self.spec.trend == TrendKind::Ad { PHI_LO + (PHI_HI - PHI_LO) * sigmoid(next()) } else { 1.0 };
         let level0 = self.l0 + self.scale * next();
         let trend0 = if self.spec.trend != TrendKind::N { self.b0 + self.scale * 0.1 * next() } else { 0.0 };
-        Params { alpha, beta, gamma, phi, level0, trend0, season0: self.season0.clone() }
+        (p.alpha, p.beta, p.gamma, p.phi, p.level0, p.trend0) = (alpha, beta, gamma, phi, level0, trend0);
     }
 
     fn start(&self, alpha: f64, beta_frac: f64, gamma_frac: f64, phi: f64) -> Vec<f64> {
@@ -389,10 +437,9 @@ impl Layout {
 }
 
 /// The concentrated objective `n·ln(Σe²) + 2Σln|ŷ|` (lower is better).
-fn objective(spec: &Spec, p: &Params, y: &[f64]) -> f64 {
-    match filter(spec, p, y, None) {
-        Some((sse, sum_log, _)) if sse > 0.0 => y.len() as f64 * sse.ln() + 2.0 * sum_log,
-        Some((_, sum_log, _)) => y.len() as f64 * 1e-300f64.ln() + 2.0 * sum_log,
+fn objective(spec: &Spec, p: &Params, y: &[f64], buf: &mut Vec<f64>) -> f64 {
+    match run(spec, p, y, buf, None) {
+        Some((sse, sum_log, _, _)) => y.len() as f64 * sse.max(1e-300).ln() + 2.0 * sum_log,
         None => f64::INFINITY,
     }
 }
@@ -435,14 +482,19 @@ pub fn fit(spec: Spec, y: &[f64]) -> Option<Fit> {
     };
     let scale = if sd > 0.0 { sd } else { l0.abs().max(1.0) * 0.01 };
     let layout = Layout { spec, l0, b0, scale, season0 };
-    let obj = |x: &[f64]| objective(&spec, &layout.params(x), y);
+    let mut work = layout.params(&[]);
+    let mut buf = Vec::with_capacity(spec.m);
+    let mut obj = |x: &[f64]| {
+        layout.write(x, &mut work);
+        objective(&spec, &work, y, &mut buf)
+    };
     let m = spec.m.max(1) as f64;
     let starts = [
         layout.start(0.2 / if spec.season == SeasonKind::N { 1.0 } else { m.sqrt() }, 0.1, 0.05, 0.978),
         layout.start(0.5, 0.2, 0.2, 0.9),
     ];
-    let opts = Options { max_evals: 600 + 150 * starts[0].len(), f_tol: 1e-7, step: 0.6, restarts: 2 };
-    let best = starts.iter().map(|x0| optim::minimise(obj, x0, opts)).min_by(|a, b| a.f.total_cmp(&b.f))?;
+    let opts = Options { max_evals: 600 + 150 * starts[0].len(), f_tol: 1e-4, step: 0.6, restarts: 1 };
+    let best = starts.iter().map(|x0| optim::minimise(&mut obj, x0, opts)).min_by(|a, b| a.f.total_cmp(&b.f))?;
     if !best.f.is_finite() {
         return None;
     }
