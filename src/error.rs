@@ -155,6 +155,15 @@ impl Error {
         } else {
             ErrorCode::InvalidType
         };
+        // serde names Rust types; say what a JS or JSON user would write instead.
+        let message = message
+            .replace("expected f64", "expected a number")
+            .replace("expected a string or epoch milliseconds", "expected an RFC 3339 string or epoch milliseconds")
+            .replace("expected usize", "expected a whole number ≥ 0")
+            .replace("expected u32", "expected a whole number ≥ 0")
+            .replace("expected a sequence", "expected an array")
+            .replace("expected struct", "expected an object: struct")
+            .replace("expected a boolean", "expected true or false");
         Error::new(code, path, message)
     }
 
@@ -249,7 +258,7 @@ pub mod check {
         let v = finite(value, path)?;
         if v <= 0.0 || v >= 1.0 {
             let hint = if v > 1.0 && v <= 100.0 {
-                format!(" Targets are fractions: write {} for {v}%.", v / 100.0)
+                format!(" Targets are fractions: write {} for {v}%.", (v / 100.0 * 1e12).round() / 1e12)
             } else if v == 1.0 {
                 " A target of 1 (100%) allows no failure at all, so there is no budget to compute.".to_string()
             } else {
@@ -304,7 +313,7 @@ mod tests {
     fn target_rejects_percent_with_hint() {
         let e = check::target(99.9, "target").unwrap_err();
         assert_eq!(e.code, ErrorCode::OutOfRange);
-        assert!(e.message.contains("0.999"), "{}", e.message);
+        assert!(e.message.ends_with("write 0.999 for 99.9%."), "{}", e.message);
         assert!(check::target(1.0, "t").unwrap_err().message.contains("no budget"));
         assert_eq!(check::target(f64::NAN, "t").unwrap_err().code, ErrorCode::NotFinite);
         assert_eq!(check::target(0.0, "t").unwrap_err().code, ErrorCode::OutOfRange);
@@ -321,7 +330,11 @@ mod tests {
         );
         assert_eq!(Error::from_serde("x", "missing field `end`").code, ErrorCode::MissingField);
         assert_eq!(Error::from_serde("x", "unknown variant `foo`, expected `bar`").code, ErrorCode::UnknownVariant);
-        assert_eq!(Error::from_serde("x", "invalid type: string \"a\", expected f64").code, ErrorCode::InvalidType);
+        let t = Error::from_serde("x", "invalid type: string \"a\", expected f64");
+        assert_eq!(
+            (t.code, t.message.as_str()),
+            (ErrorCode::InvalidType, "invalid type: string \"a\", expected a number")
+        );
         for c in ErrorCode::ALL {
             assert_eq!(ErrorCode::parse(c.as_str()), Some(c));
         }

@@ -27,3 +27,8 @@ pub mod time;
 pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
+
+/// The README's Rust examples, compiled and run as doctests so the documentation cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

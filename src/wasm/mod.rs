@@ -35,7 +35,7 @@ export type ErrorCode =
  * offending field (for example "outages[3].end"; "" for the input as a whole).
  * @example
  * try { allowedDowntime({ target: 1.5 }); }
- * catch (e) { if (isOpscoreError(e)) console.log(e.code, e.path); } // "out_of_range" "target"
+ * catch (e) { const err = e as OpscoreError; console.log(err.code, err.path); } // "out_of_range" "target"
  */
 export interface OpscoreError extends Error {
   name: "OpscoreError";
@@ -50,12 +50,50 @@ extern "C" {
     fn console_error(message: &str);
 }
 
-/// Runs once when the module is instantiated: a panic is a bug, so report it on the console before the trap.
-#[wasm_bindgen(start)]
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error(&format!("opscore bug (please report it with the input that caused it): {info}"));
-    }));
+/// How deeply an input may nest (objects and arrays), checked before deserialization: serde recurses once per
+/// level, and a hostile, very deep document would otherwise exhaust the wasm stack and trap.
+pub const MAX_NESTING: u32 = 128;
+
+#[wasm_bindgen(inline_js = r#"
+// Iterative, so it cannot overflow itself. Returns "" when `value` nests at most `limit` levels, else the path of
+// the first node past the limit. Long number arrays and typed arrays cost almost nothing.
+export function opscore_too_deep(value, limit) {
+  if (typeof value !== "object" || value === null) return "";
+  const nodes = [[value, 1, -1, ""]];
+  for (let i = 0; i < nodes.length; i++) {
+    const [v, depth] = nodes[i];
+    if (ArrayBuffer.isView(v)) continue;
+    const isArray = Array.isArray(v);
+    for (const key of isArray ? v.keys() : Object.keys(v)) {
+      const child = v[key];
+      if (typeof child !== "object" || child === null) continue;
+      const step = isArray ? `[${key}]` : `.${key}`;
+      if (depth + 1 > limit) {
+        const parts = [step];
+        for (let j = i; nodes[j][2] >= 0; j = nodes[j][2]) parts.push(nodes[j][3]);
+        parts.reverse();
+        const shown = parts.length > 12 ? [...parts.slice(0, 6), "…", ...parts.slice(-5)] : parts;
+        return shown.join("").replace(/^\./, "");
+      }
+      nodes.push([child, depth + 1, i, step]);
+    }
+  }
+  return "";
+}
+"#)]
+extern "C" {
+    fn opscore_too_deep(value: &JsValue, limit: u32) -> String;
+}
+
+/// Install, once, a panic hook that reports a panic on the console before the trap: a panic is a bug, and the
+/// message says where. Called by [`from_js`], which every export goes through, so nothing extra is exported.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("opscore bug (please report it with the input that caused it): {info}"));
+        }));
+    });
 }
 
 /// The version of the opscore engine, such as `"0.1.0"`.
@@ -83,8 +121,17 @@ pub fn to_js_error(e: Error) -> JsValue {
 /// Deserialize a JS value into a core input type. A mistyped or missing field gives an error with its path
 /// (`outages[3].end`), prefixed by `root` when that is not empty.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+    install_panic_hook();
     if value.is_undefined() || value.is_null() {
         return Err(to_js_error(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing")));
+    }
+    let deep = opscore_too_deep(&value, MAX_NESTING);
+    if !deep.is_empty() {
+        return Err(to_js_error(Error::new(
+            ErrorCode::TooLarge,
+            crate::error::join_path(root, &deep),
+            format!("the input nests more than {MAX_NESTING} levels of objects and arrays here"),
+        )));
     }
     let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de).map_err(|e| {

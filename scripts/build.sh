@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Build the npm package in pkg/: release wasm, wasm-bindgen (--target web), then wasm-opt -Oz (npm's binaryen).
+# Skips the bindgen and wasm-opt steps when pkg/ is already newer than the compiled module.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+say "cargo build --release (wasm32)"
+cargo build --release --target wasm32-unknown-unknown --lib
+RAW="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/opscore.wasm"
+
+if [ -f pkg/opscore_bg.wasm ] && [ pkg/opscore_bg.wasm -nt "$RAW" ] && [ pkg/opscore.js -nt "$RAW" ]; then
+  say "pkg/: up to date"
+  exit 0
+fi
+
+say "wasm-bindgen --target web -> pkg/"
+wasm-bindgen --target web --out-dir pkg --out-name opscore "$RAW"
+
+WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+if [ -x "$WASM_OPT" ]; then
+  say "wasm-opt -Oz (binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    pkg/opscore_bg.wasm -o pkg/opscore_bg.wasm.opt
+  mv pkg/opscore_bg.wasm.opt pkg/opscore_bg.wasm
+else
+  say "wasm-opt not found (run npm ci): the module is left unoptimised"
+fi
+touch pkg/opscore.js pkg/opscore_bg.wasm

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install whatever is missing, then run every test: formatting, lints (host and wasm32), native tests, wasm
+# boundary tests in Node and Chromium, the package build and size budget, JS tests of pkg/ and its types, and
+# end-to-end tests of the planning tool. Runs every stage, then prints a summary; exits non-zero if any failed.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+set +e
+cd "$ROOT"
+
+setup_build || exit 1
+setup_browser || exit 1
+export WASM_BINDGEN_TEST_TIMEOUT=120
+
+passed=()
+failed=()
+stage() {
+  local name="$1"
+  shift
+  say "[$name] $*"
+  local t0=$SECONDS
+  if "$@"; then
+    passed+=("$name")
+    say "[$name] ok ($((SECONDS - t0)) s)"
+  else
+    failed+=("$name")
+    printf '\033[1;31m==> [%s] FAILED (%d s)\033[0m\n' "$name" "$((SECONDS - t0))"
+  fi
+}
+
+stage fmt cargo fmt --check
+stage clippy-host cargo clippy --all-targets --locked -- -D warnings
+stage clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --test web --test web_browser --locked -- -D warnings
+stage native-tests cargo test --locked
+stage wasm-node cargo test --target wasm32-unknown-unknown --test web --locked
+stage wasm-chromium cargo test --target wasm32-unknown-unknown --test web_browser --locked
+stage build-pkg bash scripts/build.sh
+stage wasm-size bash scripts/size.sh
+stage js-node node --test tests/js/
+stage types npx --no-install tsc -p tests/js/tsconfig.json
+stage npm-pack bash scripts/pack-check.sh
+stage vite-build npx --no-install vite build --logLevel warn
+stage browser-e2e node --test tests/e2e/
+
+echo
+echo "stages passed: ${passed[*]:-none}"
+[ ${#failed[@]} -gt 0 ] && echo "stages FAILED: ${failed[*]}"
+echo "test stages: ${#passed[@]} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
