@@ -1,6 +1,8 @@
 //! Boundary tests in Node: each module in tests/web/ runs here and again in headless Chromium (web_browser.rs).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "web/capacity.rs"]
+mod capacity;
 #[path = "web/common.rs"]
 mod common;
 #[path = "web/sla.rs"]

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode};
 
+pub mod capacity;
 pub mod sla;
 
 #[wasm_bindgen(typescript_custom_section)]
