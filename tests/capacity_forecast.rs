@@ -82,3 +82,58 @@ fn bad_input() {
     i.model = Some("XYZ".into());
     assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::UnknownVariant);
 }
+
+#[test]
+fn baselines_by_hand() {
+    // y = 3 + 2t for t = 0..9: the line continues, 3 + 2·(9 + h); residuals are 0 so the bands have no width.
+    let y: Vec<f64> = (0..10).map(|t| 3.0 + 2.0 * t as f64).collect();
+    let mut i = input(y, 86_400.0, 3.0);
+    i.model = Some("linearTrend".into());
+    i.transform = TransformChoice::None;
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.method, "linearTrend");
+    for (h, m) in f.mean.iter().enumerate() {
+        assert!((m - (3.0 + 2.0 * (10 + h) as f64)).abs() < 1e-9);
+        assert!((f.intervals[1].upper[h] - m).abs() < 1e-9);
+    }
+    // Seasonal naive with m = 4 repeats the last cycle 5, 6, 7, 8.
+    let mut i = input(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], 86_400.0, 6.0);
+    i.model = Some("seasonalNaive".into());
+    i.seasonal_periods = Some(vec![4.0]);
+    i.transform = TransformChoice::None;
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.mean, vec![5.0, 6.0, 7.0, 8.0, 5.0, 6.0]);
+    // Every seasonal difference is 4, so σ = 4 and the 95% half-width is 1.959964·4·√k (k = 1 for h ≤ 4, 2 after).
+    let half = |h: usize| f.intervals[1].upper[h] - f.mean[h];
+    assert!((half(0) - 1.959_964 * 4.0).abs() < 1e-4);
+    assert!((half(4) - 1.959_964 * 4.0 * 2f64.sqrt()).abs() < 1e-4);
+}
+
+#[test]
+fn explicit_models_and_transforms() {
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("MAM".into());
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.name, "ETS(M,A,M)");
+    assert_eq!(f.model.candidates.len(), 1);
+    let p = f.model.parameters.as_ref().unwrap();
+    // The usual region.
+    assert!(0.0 < p.alpha && p.alpha < 1.0 && 0.0 < p.beta && p.beta < p.alpha && p.gamma < 1.0 - p.alpha);
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("AAdA".into());
+    i.box_cox_lambda = Some(0.5);
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.name, "Box-Cox(0.5) ETS(A,Ad,A)");
+    let phi = f.model.parameters.as_ref().unwrap().phi;
+    assert!((0.8..=0.98).contains(&phi));
+    // Non-seasonal search only.
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("ZZN".into());
+    let f = forecast(&i).unwrap();
+    assert!(f.model.candidates.iter().all(|c| c.name.ends_with(",N)")), "{:?}", f.model.candidates);
+    // A seasonal model code without any period is refused.
+    let mut i = input((1..=30).map(f64::from).collect(), MONTH, 3.0);
+    i.seasonal_periods = Some(vec![]);
+    i.model = Some("AAA".into());
+    assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::InsufficientData);
+}
