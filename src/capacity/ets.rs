@@ -144,6 +144,19 @@ pub struct Fit {
     pub aicc: f64,
     /// One-step fitted values.
     pub fitted: Vec<f64>,
+    /// The optimiser's point (unconstrained coordinates), to continue a search from.
+    pub x: Vec<f64>,
+}
+
+/// How hard [`fit_with`] searches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effort {
+    /// A quick, loose search from one start: enough to rank models.
+    Screen,
+    /// Continue a screening search from its point, to a tight tolerance.
+    Refine(Vec<f64>),
+    /// A tight search from two starts.
+    Full,
 }
 
 const TOL: f64 = 1e-10;
@@ -474,6 +487,11 @@ pub fn initial_states(spec: &Spec, y: &[f64]) -> (f64, f64, Vec<f64>) {
 /// Fit one model by maximum likelihood. `None` when the model cannot be evaluated on this data (for example a
 /// multiplicative model meeting non-positive values).
 pub fn fit(spec: Spec, y: &[f64]) -> Option<Fit> {
+    fit_with(spec, y, Effort::Full)
+}
+
+/// Fit one model by maximum likelihood with the given search effort.
+pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
     let n = y.len();
     let (l0, b0, season0) = initial_states(&spec, y);
     let sd = {
@@ -489,11 +507,14 @@ pub fn fit(spec: Spec, y: &[f64]) -> Option<Fit> {
         objective(&spec, &work, y, &mut buf)
     };
     let m = spec.m.max(1) as f64;
-    let starts = [
-        layout.start(0.2 / if spec.season == SeasonKind::N { 1.0 } else { m.sqrt() }, 0.1, 0.05, 0.978),
-        layout.start(0.5, 0.2, 0.2, 0.9),
-    ];
-    let opts = Options { max_evals: 600 + 150 * starts[0].len(), f_tol: 1e-4, step: 0.6, restarts: 1 };
+    let usual = layout.start(0.2 / if spec.season == SeasonKind::N { 1.0 } else { m.sqrt() }, 0.1, 0.05, 0.978);
+    let d = usual.len();
+    let tight = Options { max_evals: 600 + 150 * d, f_tol: 1e-4, step: 0.6, restarts: 1 };
+    let (starts, opts) = match effort {
+        Effort::Screen => (vec![usual], Options { max_evals: 150 + 40 * d, f_tol: 1e-2, step: 0.6, restarts: 0 }),
+        Effort::Refine(x) if x.len() == d => (vec![x], Options { step: 0.2, ..tight }),
+        Effort::Refine(_) | Effort::Full => (vec![usual, layout.start(0.5, 0.2, 0.2, 0.9)], tight),
+    };
     let best = starts.iter().map(|x0| optim::minimise(&mut obj, x0, opts)).min_by(|a, b| a.f.total_cmp(&b.f))?;
     if !best.f.is_finite() {
         return None;
@@ -511,7 +532,7 @@ pub fn fit(spec: Spec, y: &[f64]) -> Option<Fit> {
     let k = spec.n_params() as f64;
     let aic = neg2ll + 2.0 * k;
     let aicc = if nf - k - 1.0 > 0.0 { aic + 2.0 * k * (k + 1.0) / (nf - k - 1.0) } else { f64::INFINITY };
-    Some(Fit { spec, params, state, sigma2, log_lik: -0.5 * neg2ll, aic, aicc, fitted })
+    Some(Fit { spec, params, state, sigma2, log_lik: -0.5 * neg2ll, aic, aicc, fitted, x: best.x })
 }
 
 #[cfg(test)]

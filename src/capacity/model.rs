@@ -165,7 +165,7 @@ pub fn direct_season(periods: &[usize]) -> Option<usize> {
     }
 }
 
-fn ets_candidates(z: &[f64], m: usize, allowed: &Allowed, transformed: bool) -> Vec<Fit> {
+fn ets_specs(z: &[f64], m: usize, allowed: &Allowed, transformed: bool) -> Vec<Spec> {
     let positive = z.iter().all(|&v| v > 0.0);
     let mut out = Vec::new();
     for &e in &allowed.errors {
@@ -188,9 +188,7 @@ fn ets_candidates(z: &[f64], m: usize, allowed: &Allowed, transformed: bool) -> 
                 if z.len() <= spec.n_params() + 1 {
                     continue;
                 }
-                if let Some(f) = ets::fit(spec, z) {
-                    out.push(f);
-                }
+                out.push(spec);
             }
         }
     }
@@ -205,18 +203,33 @@ fn label(transform: Transform, name: &str) -> String {
     }
 }
 
+/// One modelling scale: the transform, its Jacobian term, the series ETS sees, and the seasonal components
+/// removed from it (decomposition route).
+struct Route {
+    transform: Transform,
+    jacobian: f64,
+    target: Vec<f64>,
+    seasons: Option<Vec<Vec<f64>>>,
+}
+
+/// How many of the best screened models are refined to a tight optimum.
+const REFINE: usize = 4;
+
 /// Fit ETS (or decomposition + ETS) on `y` under each transform in `transforms`, and keep the lowest AICc on the
 /// original scale. `None` when no model could be fitted.
+///
+/// Every valid form is first fitted with a quick, loose search ([`ets::Effort::Screen`]); the best
+/// [`REFINE`] by AICc are then refined to a tight optimum from where the screen stopped, and the lowest AICc wins.
+/// Candidates outside the refined set report their screening AICc (an upper bound on their optimum).
 pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Transform]) -> Option<Fitted> {
-    let mut best: Option<Fitted> = None;
-    let mut all: Vec<Candidate> = Vec::new();
+    let mut routes = Vec::with_capacity(transforms.len());
+    let mut entries: Vec<(usize, Fit, f64)> = Vec::new();
+    let mut plan: Vec<(usize, Spec)> = Vec::new();
     for &tr in transforms {
         let z: Vec<f64> = y.iter().map(|&v| tr.apply(v)).collect();
-        let transformed = tr != Transform::None;
-        let jac = tr.jacobian_penalty(y);
         let (target, seasons, m) = match direct_season(periods) {
-            Some(m) => (z.clone(), None, m),
-            None if periods.is_empty() => (z.clone(), None, 1),
+            Some(m) => (z, None, m),
+            None if periods.is_empty() => (z, None, 1),
             None => {
                 let (adj, comps) = decompose::mstl(&z, periods);
                 (adj, Some(comps), 1)
@@ -227,54 +240,75 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
         } else {
             allowed.clone()
         };
-        let fits = ets_candidates(&target, m, &allowed_here, transformed);
-        for f in fits {
-            let aicc = f.aicc + jac;
-            let base = match &seasons {
-                Some(_) => format!("MSTL({}) + {}", join(periods), f.spec.name()),
-                None => f.spec.name(),
-            };
-            let name = label(tr, &base);
-            all.push(Candidate { name: name.clone(), aicc });
-            if best.as_ref().is_some_and(|b| b.aicc.is_some_and(|a| a <= aicc)) {
-                continue;
-            }
-            let fitted_z: Vec<f64> = match &seasons {
-                Some(comps) => f
-                    .fitted
-                    .iter()
-                    .enumerate()
-                    .map(|(t, v)| v + comps.iter().map(|c| c.get(t).copied().unwrap_or(0.0)).sum::<f64>())
-                    .collect(),
-                None => f.fitted.clone(),
-            };
-            let extra = match &seasons {
-                Some(comps) => Extra::Seasons(
-                    comps
-                        .iter()
-                        .zip(periods)
-                        .map(|(c, &p)| c.get(c.len().saturating_sub(p)..).unwrap_or(&[]).to_vec())
-                        .collect(),
-                ),
-                None => Extra::None,
-            };
-            best = Some(Fitted {
-                method: if seasons.is_some() { "decomposition" } else { "ets" },
-                name,
-                ets: Some(f),
-                aicc: Some(aicc),
-                transform: tr,
-                fitted: fitted_z.iter().map(|&v| tr.invert(v)).collect(),
-                candidates: Vec::new(),
-                periods: periods.to_vec(),
-                extra,
-            });
+        let specs = ets_specs(&target, m, &allowed_here, tr != Transform::None);
+        plan.extend(specs.into_iter().map(|s| (routes.len(), s)));
+        routes.push(Route { transform: tr, jacobian: tr.jacobian_penalty(y), target, seasons });
+    }
+    let single = plan.len() == 1;
+    for (r, spec) in plan {
+        let Some(route) = routes.get(r) else { continue };
+        let effort = if single { ets::Effort::Full } else { ets::Effort::Screen };
+        if let Some(f) = ets::fit_with(spec, &route.target, effort) {
+            let aicc = f.aicc + route.jacobian;
+            entries.push((r, f, aicc));
         }
     }
-    all.sort_by(|a, b| a.aicc.total_cmp(&b.aicc));
-    best.map(|mut b| {
-        b.candidates = all;
-        b
+    entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+    if !single {
+        for entry in entries.iter_mut().take(REFINE) {
+            let Some(route) = routes.get(entry.0) else { continue };
+            if let Some(f) = ets::fit_with(entry.1.spec, &route.target, ets::Effort::Refine(entry.1.x.clone()))
+                && f.aicc + route.jacobian <= entry.2
+            {
+                entry.2 = f.aicc + route.jacobian;
+                entry.1 = f;
+            }
+        }
+        entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+    }
+    let name_of = |r: &Route, f: &Fit| {
+        let base = match &r.seasons {
+            Some(_) => format!("MSTL({}) + {}", join(periods), f.spec.name()),
+            None => f.spec.name(),
+        };
+        label(r.transform, &base)
+    };
+    let candidates: Vec<Candidate> = entries
+        .iter()
+        .filter_map(|(r, f, aicc)| routes.get(*r).map(|route| Candidate { name: name_of(route, f), aicc: *aicc }))
+        .collect();
+    let (r, f, aicc) = entries.into_iter().next()?;
+    let route = routes.get(r)?;
+    let fitted_z: Vec<f64> = match &route.seasons {
+        Some(comps) => f
+            .fitted
+            .iter()
+            .enumerate()
+            .map(|(t, v)| v + comps.iter().map(|c| c.get(t).copied().unwrap_or(0.0)).sum::<f64>())
+            .collect(),
+        None => f.fitted.clone(),
+    };
+    let extra = match &route.seasons {
+        Some(comps) => Extra::Seasons(
+            comps
+                .iter()
+                .zip(periods)
+                .map(|(c, &p)| c.get(c.len().saturating_sub(p)..).unwrap_or(&[]).to_vec())
+                .collect(),
+        ),
+        None => Extra::None,
+    };
+    let tr = route.transform;
+    Some(Fitted {
+        method: if route.seasons.is_some() { "decomposition" } else { "ets" },
+        name: name_of(route, &f),
+        ets: Some(f),
+        aicc: Some(aicc),
+        transform: tr,
+        fitted: fitted_z.iter().map(|&v| tr.invert(v)).collect(),
+        candidates,
+        periods: periods.to_vec(),
+        extra,
     })
 }
 
