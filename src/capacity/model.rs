@@ -485,7 +485,17 @@ impl Fitted {
                     }
                 }
             }
-            (levels.iter().zip(lo).zip(hi).map(|((&l, lo), hi)| (l, lo, hi)).collect(), true)
+            let bands: Vec<(f64, Vec<f64>, Vec<f64>)> =
+                levels.iter().zip(lo).zip(hi).map(|((&l, lo), hi)| (l, lo, hi)).collect();
+            if matches!(self.extra, Extra::Seasons(_)) {
+                // Decomposition route: the ratios are relative to the adjusted series' forecast, not to the mean
+                // with the seasons added back, so turn them into additive offsets from it.
+                let points: Vec<f64> = (1..=horizon).map(|h| ets::point(spec, &f.params, &f.state, h, 1.0)).collect();
+                let off = |r: Vec<f64>| r.iter().zip(&points).map(|(r, p)| (r - 1.0) * p).collect::<Vec<f64>>();
+                (bands.into_iter().map(|(l, lo, hi)| (l, off(lo), off(hi))).collect(), false)
+            } else {
+                (bands, true)
+            }
         };
         Projection { level: f.state.l, trend, season, season_mult, spreads, spread_mult, transform: self.transform }
     }
