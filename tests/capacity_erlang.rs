@@ -126,3 +126,15 @@ fn zero_load_needs_one_server() {
     assert_eq!(s.servers, 1);
     assert_eq!(s.queue.p_wait, 0.0);
 }
+
+#[test]
+fn huge_loads_staff_in_linear_time() {
+    // 400 000 erlangs: the search carries Erlang B along, so it ends quickly. Square-root staffing says the answer
+    // is a + β√a with β around 1–2 for an 80%/20 s target at S = 180 s, i.e. a little above 400 000.
+    let a = 400_000.0;
+    let target = StaffingTarget { service_level: Some(0.8), within_seconds: Some(20.0), ..Default::default() };
+    let s = staffing(&StaffingInput { arrival_rate: a / 180.0, mean_service_time: 180.0, target }).unwrap();
+    assert!(f64::from(s.servers) > a && f64::from(s.servers) < a + 2.0 * a.sqrt(), "{}", s.servers);
+    assert!(s.queue.service_level.unwrap() >= 0.8);
+    assert!(s.one_fewer.unwrap().service_level.unwrap() < 0.8);
+}

@@ -81,6 +81,23 @@ fn bad_input() {
     i.seasonal_periods = None;
     i.model = Some("XYZ".into());
     assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::UnknownVariant);
+    // Too many observations for a fit in reasonable time: aggregate first.
+    let e = forecast(&input(vec![1.0; 100_001], 60.0, 10.0)).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooLarge, "series.values"));
+}
+
+#[test]
+fn long_multiplicative_horizons_simulate_in_bounded_memory() {
+    // 50 000 steps of a multiplicative model: paths advance in lockstep, so memory is paths × states, not
+    // paths × horizon. The bands stay finite and ordered. (So far out, a multiplicative random walk's quantiles
+    // all drift toward 0 — its median falls like e^(−σ²h/2) — so widening is only checked over the first years.)
+    let mut i = input(AIR[..96].to_vec(), MONTH, 50_000.0);
+    i.model = Some("MNM".into());
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.mean.len(), 50_000);
+    let b = &f.intervals[1];
+    assert!(b.lower.iter().zip(&b.upper).all(|(l, u)| l.is_finite() && u.is_finite() && l <= u));
+    assert!(b.upper[120] - b.lower[120] > b.upper[0] - b.lower[0]);
 }
 
 #[test]

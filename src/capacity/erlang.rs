@@ -286,8 +286,17 @@ pub fn staffing(input: &StaffingInput) -> Result<Staffing> {
         ));
     }
     let s = input.mean_service_time;
-    let meets = |c: u32| {
-        let pw = p_wait(c, a);
+    // Erlang B at c, carried along as c grows (B(c) = a·B(c−1) / (c + a·B(c−1))), so the whole search is linear
+    // in the answer rather than quadratic.
+    let erlang_c_from_b = |c: u32, b: f64| {
+        if a <= 0.0 {
+            return 0.0;
+        }
+        let cf = f64::from(c);
+        cf * b / (cf - a * (1.0 - b))
+    };
+    let meets = |c: u32, b: f64| {
+        let pw = erlang_c_from_b(c, b);
         let gap = f64::from(c) - a;
         let ok_sl = match (sl, within) {
             (Some(sl), Some(w)) => 1.0 - pw * (-gap * w / s).exp() >= sl,
@@ -307,8 +316,15 @@ pub fn staffing(input: &StaffingInput) -> Result<Staffing> {
         ));
     }
     let mut c = first as u32;
-    while !meets(c) {
+    let mut b = 1.0;
+    for k in 1..=c {
+        let ab = a * b;
+        b = ab / (f64::from(k) + ab);
+    }
+    while !meets(c, b) {
         c += 1;
+        let ab = a * b;
+        b = ab / (f64::from(c) + ab);
         if f64::from(c) > MAX_SERVERS {
             return Err(Error::new(
                 ErrorCode::Infeasible,

@@ -326,25 +326,31 @@ pub fn linear_variances(spec: &Spec, p: &Params, sigma2: f64, horizon: usize) ->
 }
 
 /// Simulate `paths` future sample paths of length `horizon` from the fitted model (for the multiplicative
-/// classes, whose forecast distributions have no closed form). Returns the paths row-major: `out[k*horizon + h]`.
-pub fn simulate(fit: &Fit, horizon: usize, paths: usize, seed: u64) -> Vec<f64> {
+/// classes, whose forecast distributions have no closed form). The paths advance in lockstep, so memory stays at
+/// `paths × (m + 2)` states whatever the horizon: after each step `on_step(h, column)` receives the paths' values
+/// at step `h` (0-based), in a buffer it may reorder.
+pub fn simulate(fit: &Fit, horizon: usize, paths: usize, seed: u64, mut on_step: impl FnMut(usize, &mut [f64])) {
     let spec = &fit.spec;
     let p = &fit.params;
     let sigma = fit.sigma2.max(0.0).sqrt();
     let m = spec.m.max(1);
+    let ms = fit.state.s.len();
     let phi = if spec.trend == TrendKind::Ad { p.phi } else { 1.0 };
     let mut rng = super::rng::Normal::new(seed);
-    let mut out = Vec::with_capacity(horizon * paths);
-    let mut s = fit.state.s.clone();
+    let mut ls = vec![fit.state.l; paths];
+    let mut bs = vec![fit.state.b; paths];
+    let mut ss: Vec<f64> = Vec::with_capacity(paths * ms);
     for _ in 0..paths {
-        let mut l = fit.state.l;
-        let mut b = fit.state.b;
-        s.clone_from(&fit.state.s);
-        for h in 0..horizon {
-            let t = fit.state.n + h;
-            let phib = phi * b;
-            let q = l + phib;
-            let slot = s.get_mut(t % m);
+        ss.extend_from_slice(&fit.state.s);
+    }
+    let mut col = vec![0.0; paths];
+    for h in 0..horizon {
+        let j = (fit.state.n + h) % m;
+        for k in 0..paths {
+            let (Some(l), Some(b), Some(out)) = (ls.get_mut(k), bs.get_mut(k), col.get_mut(k)) else { continue };
+            let slot = if ms > 0 { ss.get_mut(k * ms + j) } else { None };
+            let phib = phi * *b;
+            let q = *l + phib;
             let sj = slot.as_deref().copied().unwrap_or(0.0);
             let yhat = match spec.season {
                 SeasonKind::N => q,
@@ -356,7 +362,7 @@ pub fn simulate(fit: &Fit, horizon: usize, paths: usize, seed: u64) -> Vec<f64> 
                 ErrorKind::A => yhat + z,
                 ErrorKind::M => yhat * (1.0 + z),
             };
-            out.push(y);
+            *out = y;
             let pv = match spec.season {
                 SeasonKind::N => y,
                 SeasonKind::A => y - sj,
@@ -364,7 +370,7 @@ pub fn simulate(fit: &Fit, horizon: usize, paths: usize, seed: u64) -> Vec<f64> 
             };
             let new_l = q + p.alpha * (pv - q);
             if spec.trend != TrendKind::N {
-                b = phib + (p.beta / p.alpha) * (new_l - l - phib);
+                *b = phib + (p.beta / p.alpha) * (new_l - *l - phib);
             }
             if let Some(slot) = slot {
                 let tv = match spec.season {
@@ -373,10 +379,10 @@ pub fn simulate(fit: &Fit, horizon: usize, paths: usize, seed: u64) -> Vec<f64> 
                 };
                 *slot = sj + p.gamma * (tv - sj);
             }
-            l = new_l;
+            *l = new_l;
         }
+        on_step(h, &mut col);
     }
-    out
 }
 
 const A_LO: f64 = 1e-4;

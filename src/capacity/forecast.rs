@@ -26,6 +26,10 @@ use super::transform::Transform;
 use crate::error::{Error, ErrorCode, Result, check, index_path};
 use crate::time::Timestamp;
 
+/// The most observations a forecast fits (after missing values are filled): fitting is linear in the length but
+/// repeated for every candidate model, so longer series should be aggregated first.
+pub const MAX_OBSERVATIONS: usize = 100_000;
+
 /// The longest forecast horizon, in steps.
 pub const MAX_HORIZON: usize = 200_000;
 
@@ -206,6 +210,18 @@ impl CapacityModel {
         let levels = levels(input.levels.as_ref(), "levels")?;
         let series = series::prepare(&input.series, "series")?;
         let y = &series.values;
+        if y.len() > MAX_OBSERVATIONS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "series.values",
+                format!(
+                    "{} observations is more than the {MAX_OBSERVATIONS} a forecast fits in reasonable time; \
+                     aggregate to a coarser step (per-minute data to hourly, say), which also suits capacity \
+                     planning horizons better",
+                    y.len()
+                ),
+            ));
+        }
         if y.len() < 4 {
             return Err(Error::new(
                 ErrorCode::InsufficientData,

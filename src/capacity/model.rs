@@ -467,24 +467,19 @@ impl Fitted {
             (s, false)
         } else {
             let paths = n_paths(horizon);
-            let sims = ets::simulate(f, horizon, paths, 20_260_301);
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
-            let mut col = vec![0.0; paths];
-            for i in 0..horizon {
-                for (k, c) in col.iter_mut().enumerate() {
-                    *c = sims.get(k * horizon + i).copied().unwrap_or(f64::NAN);
-                }
+            ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
                 col.sort_by(|a, b| a.total_cmp(b));
                 let point = ets::point(spec, &f.params, &f.state, i + 1, 1.0);
                 let denom = if point.abs() > 1e-12 { point } else { 1e-12 };
                 for (j, &l) in levels.iter().enumerate() {
                     if let (Some(lo), Some(hi)) = (lo.get_mut(j), hi.get_mut(j)) {
-                        lo.push(quantile_sorted(&col, 0.5 - l / 2.0) / denom);
-                        hi.push(quantile_sorted(&col, 0.5 + l / 2.0) / denom);
+                        lo.push(quantile_sorted(col, 0.5 - l / 2.0) / denom);
+                        hi.push(quantile_sorted(col, 0.5 + l / 2.0) / denom);
                     }
                 }
-            }
+            });
             let bands: Vec<(f64, Vec<f64>, Vec<f64>)> =
                 levels.iter().zip(lo).zip(hi).map(|((&l, lo), hi)| (l, lo, hi)).collect();
             if matches!(self.extra, Extra::Seasons(_)) {

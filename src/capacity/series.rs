@@ -254,14 +254,17 @@ fn acf(x: &[f64], max_lag: usize) -> Vec<f64> {
 /// least three full cycles, and passes when the autocorrelation at its lag, of the series with its own centred
 /// moving average and the already accepted seasonal patterns removed, exceeds the 90% one-sided bound
 /// `1.645·√((1 + 2Σ_{k<p} r_k²)/n)` (the seasonality test of the M4 competition benchmarks).
-/// Only the last `20·p` values take part, to bound the cost.
+/// Only the last `20·p` values take part (fewer for very long periods), to bound the cost.
 pub fn detect_periods(y: &[f64], step: f64) -> Vec<usize> {
     let mut accepted: Vec<usize> = Vec::new();
     for p in candidate_periods(step) {
-        if y.len() < 3 * p {
+        // The test costs (values × p); at most 20 cycles and about 50 million products take part, so very long
+        // periods (beyond about 4,000 steps) are never detected: give them in `seasonalPeriods`.
+        let take = (20 * p).min(50_000_000 / p).min(y.len());
+        if take < 3 * p {
             continue;
         }
-        let tail = y.get(y.len().saturating_sub(20 * p)..).unwrap_or(y);
+        let tail = y.get(y.len() - take..).unwrap_or(y);
         let ma = super::decompose::centred_ma(tail, p);
         let mut x: Vec<f64> = tail.iter().zip(&ma).map(|(a, b)| a - b).collect();
         // Remove already accepted (shorter) seasonal patterns, by phase means.
