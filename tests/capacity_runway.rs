@@ -185,3 +185,23 @@ fn bad_queries() {
     i.horizon = -1.0;
     assert_eq!(runway(&i).unwrap_err().path, "horizon");
 }
+
+#[test]
+fn steps_compose_in_date_order_and_lists_are_bounded() {
+    let m = fitted_linear();
+    // Given out of order: +10 from day 80 (2025-03-22, h = 21), ×2 from day 70 (2025-03-12, h = 11).
+    // From h = 21 the path is 2·(69 + h) + 10; it reaches 200 when h ≥ 26 (2·95 + 10 = 200).
+    let at = |s: &str| Timestamp::parse(s, "").unwrap();
+    let s = Scenario {
+        steps: vec![
+            StepChange { at: at("2025-03-22T00:00:00Z"), factor: None, add: Some(10.0) },
+            StepChange { at: at("2025-03-12T00:00:00Z"), factor: Some(2.0), add: None },
+        ],
+        ..Default::default()
+    };
+    let r = m.runway(&RunwayQuery { capacity: 199.5, scenarios: vec![s], ..Default::default() }).unwrap();
+    assert_eq!(r.scenarios[0].runway.mean.as_ref().unwrap().steps, 26);
+    let many = RunwayQuery { capacity: 1.0, scenarios: vec![Scenario::default(); 1_001], ..Default::default() };
+    let e = m.runway(&many).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooLarge, "scenarios"));
+}

@@ -63,10 +63,10 @@ pub struct Scenario {
     /// Multiply the fitted trend by this (1.5 = 50% faster growth). Default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub growth: Option<f64>,
-    /// Step changes in the forecast.
+    /// Step changes in the forecast, applied in date order (at most 10,000).
     #[serde(default)]
     pub steps: Vec<StepChange>,
-    /// Capacity changes.
+    /// Capacity changes (at most 10,000).
     #[serde(default)]
     pub capacity_changes: Vec<CapacityChange>,
 }
@@ -209,11 +209,26 @@ struct Checked {
     caps: Vec<(f64, f64)>,
 }
 
+/// The most scenarios per query, and the most steps or capacity changes per scenario.
+pub const MAX_SCENARIOS: usize = 1_000;
+/// The most steps or capacity changes in one scenario.
+pub const MAX_CHANGES: usize = 10_000;
+
 fn check_scenario(s: &Scenario, path: &str) -> Result<Checked> {
     let growth = match s.growth {
         Some(g) => check::non_negative(g, &join_path(path, "growth"))?,
         None => 1.0,
     };
+    if s.steps.len() > MAX_CHANGES {
+        return Err(Error::new(ErrorCode::TooLarge, join_path(path, "steps"), format!("at most {MAX_CHANGES} steps")));
+    }
+    if s.capacity_changes.len() > MAX_CHANGES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            join_path(path, "capacityChanges"),
+            format!("at most {MAX_CHANGES} capacity changes"),
+        ));
+    }
     let mut steps = Vec::with_capacity(s.steps.len());
     for (i, st) in s.steps.iter().enumerate() {
         let p = index_path(&join_path(path, "steps"), i);
@@ -232,6 +247,9 @@ fn check_scenario(s: &Scenario, path: &str) -> Result<Checked> {
         let p = index_path(&join_path(path, "capacityChanges"), i);
         caps.push((c.at.millis() as f64, check::finite(c.delta, &join_path(&p, "delta"))?));
     }
+    // Chronological order (stable, so same-date changes keep the order given).
+    steps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    caps.sort_by(|a, b| a.0.total_cmp(&b.0));
     Ok(Checked { growth, steps, caps })
 }
 
@@ -271,7 +289,9 @@ impl CapacityModel {
             None => self.levels.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(i, _)| i).unwrap_or(0),
         };
         let level = self.levels.get(k).copied().unwrap_or(0.95);
-        check::max_len(q.scenarios.len(), "scenarios")?;
+        if q.scenarios.len() > MAX_SCENARIOS {
+            return Err(Error::new(ErrorCode::TooLarge, "scenarios", format!("at most {MAX_SCENARIOS} scenarios")));
+        }
         let n = self.series.values.len();
         let current = self.series.values.last().copied().unwrap_or(0.0);
         let as_of = Timestamp::from_millis_f64(self.series.time_ms((n - 1) as f64), "series")?;
@@ -328,17 +348,27 @@ impl Ctx<'_> {
         let headroom = if above { threshold_now - self.current } else { self.current - threshold_now };
         let crosses = |v: f64, thr: f64| if above { v >= thr } else { v <= thr };
         let (mut mean, mut hi, mut lo): (Option<Crossing>, Option<Crossing>, Option<Crossing>) = (None, None, None);
+        // Changes in force so far: the forecast maps y → y·factor + add, and capacity has moved by `moved`.
+        let (mut factor, mut add, mut moved) = (1.0, 0.0, 0.0);
+        let (mut next_step, mut next_cap) = (0usize, 0usize);
         for i in 0..m.horizon {
             let t_ms = m.series.time_ms((n + i) as f64);
-            let (mut ym, mut yl, mut yh) = m.projection.at(i, self.k, c.growth);
-            for &(at, factor, add) in &c.steps {
-                if at <= t_ms {
-                    ym = ym * factor + add;
-                    yl = yl * factor + add;
-                    yh = yh * factor + add;
-                }
+            while let Some(&(at, f, a)) = c.steps.get(next_step)
+                && at <= t_ms
+            {
+                factor *= f;
+                add = add * f + a;
+                next_step += 1;
             }
-            let cap = self.capacity + c.caps.iter().filter(|(at, _)| *at <= t_ms).map(|(_, d)| d).sum::<f64>();
+            while let Some(&(at, d)) = c.caps.get(next_cap)
+                && at <= t_ms
+            {
+                moved += d;
+                next_cap += 1;
+            }
+            let (ym, yl, yh) = m.projection.at(i, self.k, c.growth);
+            let (ym, yl, yh) = (ym * factor + add, yl * factor + add, yh * factor + add);
+            let cap = self.capacity + moved;
             let thr = (cap - reserve) * self.util;
             let mk = |v: f64| -> Result<Crossing> {
                 Ok(Crossing {

@@ -137,9 +137,10 @@ export interface Scenario {
   name?: string;
   /** Multiply the fitted trend by this (1.5 = 50% faster growth; on a log model, 1.5× the growth rate). Default 1. */
   growth?: number;
-  /** Changes to the forecast from a date on: multiply by `factor` (1.3 = +30%) and/or add `add`. */
+  /** Changes to the forecast from a date on, applied in date order: multiply by `factor` (1.3 = +30%) and/or add
+   * `add`. At most 10000. */
   steps?: { at: Timestamp; factor?: number; add?: number }[];
-  /** Capacity added (delta > 0) or removed (delta < 0) from a date on, in the series' units. */
+  /** Capacity added (delta > 0) or removed (delta < 0) from a date on, in the series' units. At most 10000. */
   capacityChanges?: { at: Timestamp; delta: number }[];
 }
 
