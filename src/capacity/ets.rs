@@ -517,7 +517,7 @@ pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
     let d = usual.len();
     let tight = Options { max_evals: 600 + 150 * d, f_tol: 1e-4, step: 0.6, restarts: 1 };
     let (starts, opts) = match effort {
-        Effort::Screen => (vec![usual], Options { max_evals: 150 + 40 * d, f_tol: 1e-2, step: 0.6, restarts: 0 }),
+        Effort::Screen => (vec![usual], Options { max_evals: 100 + 25 * d, f_tol: 3e-2, step: 0.6, restarts: 0 }),
         Effort::Refine(x) if x.len() == d => (vec![x], Options { step: 0.2, ..tight }),
         Effort::Refine(_) | Effort::Full => (vec![usual, layout.start(0.5, 0.2, 0.2, 0.9)], tight),
     };
