@@ -1,13 +1,113 @@
 //! SLA benchmarks (criterion). Run with `cargo bench --bench sla`.
+//!
+//! The two headline figures of issue 3: one year of per-minute samples (525,600) through the SLA report, and
+//! 100,000 tickets against a business calendar.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use opscore::calendar::{CalendarSpec, WeeklyHours};
+use opscore::sla::availability::SampleSeries;
 use opscore::sla::downtime::{Convention, DowntimeQuery, allowed_downtime};
+use opscore::sla::period::PeriodSpec;
+use opscore::sla::report::{SlaReportInput, sla_report};
+use opscore::sla::tickets::{ClockKind, Pause, PriorityTargets, Target, Ticket, TicketDetail, TicketInput, ticket_sla};
+use opscore::time::{CalendarUnit, Timestamp, Zone};
+use std::collections::BTreeMap;
 use std::hint::black_box;
+
+/// 2026-01-01T00:00:00Z.
+const T0: i64 = 1_767_225_600_000;
+
+fn ts(ms: i64) -> Timestamp {
+    Timestamp::from_millis(ms, "").unwrap()
+}
 
 fn downtime(c: &mut Criterion) {
     let q = DowntimeQuery { target: 0.999, convention: Convention::Gregorian, period: None };
     c.bench_function("allowed_downtime", |b| b.iter(|| allowed_downtime(black_box(&q))));
 }
 
-criterion_group!(benches, downtime);
+/// A year of per-minute samples with a down minute every ~1,000 minutes.
+pub fn year_of_minutes() -> SlaReportInput {
+    let mut up = vec![1.0; 525_600];
+    for i in (0..525_600).step_by(997) {
+        up[i] = 0.0;
+    }
+    SlaReportInput {
+        target: 0.999,
+        period: PeriodSpec::calendar(CalendarUnit::Year, ts(T0)),
+        samples: Some(SampleSeries { start: ts(T0), step: 60.0, up: Some(up), good: None, total: None }),
+        breakdown: Some(CalendarUnit::Month),
+        ..SlaReportInput::default()
+    }
+}
+
+fn samples(c: &mut Criterion) {
+    let input = year_of_minutes();
+    c.bench_function("sla_report 525,600 per-minute samples + monthly breakdown", |b| {
+        b.iter(|| sla_report(black_box(&input)).unwrap())
+    });
+}
+
+/// 100,000 tickets over a year, four priorities, business-hours targets in Europe/London, every tenth one paused.
+fn tickets_input() -> TicketInput {
+    let mut targets = BTreeMap::new();
+    for (p, resp, res) in [
+        ("P1", 900.0, 4.0 * 3600.0),
+        ("P2", 3600.0, 8.0 * 3600.0),
+        ("P3", 4.0 * 3600.0, 24.0 * 3600.0),
+        ("P4", 8.0 * 3600.0, 40.0 * 3600.0),
+    ] {
+        let t = |s| Some(Target { seconds: s, clock: ClockKind::Business, due_in_working_hours: false });
+        targets.insert(p.to_string(), PriorityTargets { response: t(resp), resolution: t(res) });
+    }
+    let tickets = (0..100_000i64)
+        .map(|i| {
+            let created = T0 + i * 313_000; // one every ~5.2 minutes across the year
+            let pauses = if i % 10 == 0 {
+                vec![Pause { start: ts(created + 600_000), end: Some(ts(created + 4_200_000)) }]
+            } else {
+                vec![]
+            };
+            Ticket {
+                id: format!("T{i}"),
+                priority: format!("P{}", 1 + i % 4),
+                created_at: ts(created),
+                first_response_at: Some(ts(created + (i % 7) * 700_000)),
+                resolved_at: Some(ts(created + 5_000_000 + (i % 13) * 9_000_000)),
+                pauses,
+            }
+        })
+        .collect();
+    TicketInput {
+        tickets,
+        targets,
+        calendar: Some(CalendarSpec {
+            time_zone: Zone::parse("Europe/London", "").unwrap(),
+            working_hours: WeeklyHours::weekdays("09:00", "17:30"),
+            holidays: vec!["2026-04-03".into(), "2026-12-25".into()],
+        }),
+        as_of: None,
+        pauses_apply_to: Default::default(),
+        worst_offenders: None,
+        percentiles: None,
+        detail: TicketDetail::None,
+    }
+}
+
+fn tickets(c: &mut Criterion) {
+    let mut input = tickets_input();
+    c.bench_function("ticket_sla 100,000 tickets, business calendar (summaries only)", |b| {
+        b.iter(|| ticket_sla(black_box(&input)).unwrap())
+    });
+    input.detail = TicketDetail::All;
+    c.bench_function("ticket_sla 100,000 tickets, business calendar (every ticket)", |b| {
+        b.iter(|| ticket_sla(black_box(&input)).unwrap())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = downtime, samples, tickets
+}
 criterion_main!(benches);

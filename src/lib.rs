@@ -20,9 +20,12 @@
 // A panic is a bug: library code returns errors instead. Tests may unwrap.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod budget;
+pub mod calendar;
 pub mod capacity;
 pub mod error;
 pub mod sla;
+pub mod team;
 pub mod time;
 pub mod wasm;
 

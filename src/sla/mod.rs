@@ -1,4 +1,11 @@
-//! SLA compliance: allowed downtime, availability, credits, composite services, incident and ticket SLAs.
+//! SLA compliance: allowed downtime, availability, credits, composite services, incident and ticket metrics.
 
+pub mod availability;
+pub mod composite;
+pub mod credits;
 pub mod csat;
 pub mod downtime;
+pub mod incidents;
+pub mod period;
+pub mod report;
+pub mod tickets;

@@ -10,8 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode};
 
+pub mod budget;
 pub mod capacity;
 pub mod sla;
+pub mod team;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"

@@ -1,0 +1,66 @@
+// The SLA engine through the wasm package in Node: one year of per-minute samples (525,600) through slaReport, and
+// 100,000 tickets against a business calendar through ticketSla. Prints the median and best of several runs;
+// nothing asserts on time (targets: under 5 ms and under 50 ms).
+import { slaReport, ticketSla } from "opscore";
+
+function time(label, runs, f) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label}: median ${times[Math.floor(runs / 2)].toFixed(2)} ms, best ${times[0].toFixed(2)} ms (${runs} runs)`);
+}
+
+// A year of minutes with a down minute every 997.
+const up = new Float64Array(525600).fill(1);
+for (let i = 0; i < up.length; i += 997) up[i] = 0;
+const yearInput = (values) => ({
+  target: 0.999,
+  period: { unit: "year", containing: "2026-06-01T00:00:00Z" },
+  samples: { start: "2026-01-01T00:00:00Z", step: 60, up: values },
+  breakdown: "month",
+});
+for (let i = 0; i < 5; i++) slaReport(yearInput(up)); // warm up
+time("slaReport, 525,600 per-minute samples (Float64Array) + monthly breakdown", 30, () => slaReport(yearInput(up)));
+const plain = Array.from(up);
+time("slaReport, 525,600 per-minute samples (number[]) + monthly breakdown", 30, () => slaReport(yearInput(plain)));
+
+// 100,000 tickets over 2026, four priorities with business-hours targets in Europe/London; every tenth paused.
+const T0 = Date.parse("2026-01-01T00:00:00Z");
+const tickets = [];
+for (let i = 0; i < 100000; i++) {
+  const created = T0 + i * 313000;
+  const t = {
+    id: `T${i}`,
+    priority: `P${1 + (i % 4)}`,
+    createdAt: created,
+    firstResponseAt: created + (i % 7) * 700000,
+    resolvedAt: created + 5000000 + (i % 13) * 9000000,
+  };
+  if (i % 10 === 0) t.pauses = [{ start: created + 600000, end: created + 4200000 }];
+  tickets.push(t);
+}
+const business = (seconds) => ({ seconds, clock: "business" });
+const ticketInput = (detail) => ({
+  calendar: {
+    timeZone: "Europe/London",
+    workingHours: Object.fromEntries(
+      ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => [d, [{ start: "09:00", end: "17:30" }]]),
+    ),
+    holidays: ["2026-04-03", "2026-12-25"],
+  },
+  targets: {
+    P1: { response: business(900), resolution: business(4 * 3600) },
+    P2: { response: business(3600), resolution: business(8 * 3600) },
+    P3: { response: business(4 * 3600), resolution: business(24 * 3600) },
+    P4: { response: business(8 * 3600), resolution: business(40 * 3600) },
+  },
+  tickets,
+  detail,
+});
+ticketSla(ticketInput("none")); // warm up
+time("ticketSla, 100,000 tickets (epoch-ms times), business calendar, summaries only", 10, () => ticketSla(ticketInput("none")));
+time("ticketSla, 100,000 tickets (epoch-ms times), business calendar, every ticket", 5, () => ticketSla(ticketInput("all")));

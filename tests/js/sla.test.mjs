@@ -1,0 +1,203 @@
+// The SLA engine through the package (slaReport, incidentMetrics, ticketSla, compositeAvailability, csat);
+// runs in Node and in Chromium.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compositeAvailability, csat, incidentMetrics, slaReport, ticketSla } from "opscore";
+
+const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+const APRIL = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" }; // 30 days = 2 592 000 s
+
+test("slaReport: myoperator and enterno figures, margin and AWS credits", () => {
+  // 420 min down in 43 200 → 99.03%.
+  let r = slaReport({ target: 0.99, period: APRIL, outages: [{ start: "2026-04-10T00:00:00Z", end: "2026-04-10T07:00:00Z" }] });
+  assert.equal(Math.round(r.availability * 10000) / 100, 99.03);
+  // 45 min down → 99.896%; allowed 2 592 s at 99.9%, so 108 s over; AWS tier 10%.
+  r = slaReport({
+    target: 0.999,
+    period: APRIL,
+    credits: { preset: "awsComputeRegion" },
+    outages: [{ start: "2026-04-03T10:00:00Z", end: "2026-04-03T10:45:00Z" }],
+  });
+  assert.equal(Math.round(r.availability * 100000) / 1000, 99.896);
+  close(r.marginSeconds, -108, 1e-6);
+  assert.equal(r.met, false);
+  assert.equal(r.remainingAllowanceSeconds, 0);
+  assert.equal(r.credits.credit, 0.1);
+  assert.equal(r.credits.tiers.length, 3);
+});
+
+test("slaReport: overlap rule, maintenance cut, DST month and monthly breakdown", () => {
+  // A 10:00–11:00 @0.3 and B 10:30–12:00 @0.5 → max rule: 540 + 900 + 1800 = 3240 s.
+  const r = slaReport({
+    target: 0.999,
+    period: APRIL,
+    outages: [
+      { start: "2026-04-02T10:00:00Z", end: "2026-04-02T11:00:00Z", impact: 0.3 },
+      { start: "2026-04-02T10:30:00Z", end: "2026-04-02T12:00:00Z", impact: 0.5 },
+    ],
+    maintenance: [{ start: "2026-04-02T11:30:00Z", end: "2026-04-02T13:00:00Z" }],
+  });
+  // Maintenance removes 11:30–12:00 @0.5 (900 s): 3240 − 900 = 2340 s.
+  close(r.downtimeSeconds, 2340);
+  assert.equal(r.maintenanceSeconds, 5400);
+  assert.equal(r.overlap.rule, "max");
+  assert.equal(r.overlap.overlappingOutages, 1);
+  // Counted: 10:00–10:30 @0.3 and 10:30–11:30 @0.5 (the two 0.5 stretches touch and join).
+  assert.equal(r.countedOutages.length, 2);
+  // 2026 in London by month: March is 743 h, October 745 h.
+  const y = slaReport({
+    target: 0.999,
+    timeZone: "Europe/London",
+    period: { unit: "year", containing: "2026-06-01T00:00:00Z" },
+    breakdown: "month",
+    outages: [],
+  });
+  assert.equal(y.breakdown.length, 12);
+  assert.equal(y.breakdown[2].periodSeconds, 743 * 3600);
+  assert.equal(y.breakdown[9].periodSeconds, 745 * 3600);
+  assert.equal(y.availability, 1);
+});
+
+test("slaReport: a year of per-minute samples as Float64Array", () => {
+  const up = new Float64Array(525600).fill(1);
+  up.fill(0, 1000, 1030); // 30 minutes down
+  const r = slaReport({
+    target: 0.999,
+    period: { start: "2026-01-01T00:00:00Z", end: "2027-01-01T00:00:00Z" },
+    samples: { start: "2026-01-01T00:00:00Z", step: 60, up },
+    breakdown: "quarter",
+  });
+  assert.equal(r.evidence, "samples");
+  assert.equal(r.downtimeSeconds, 1800);
+  assert.equal(r.breakdown[0].downtimeSeconds, 1800);
+  close(r.availability, 1 - 1800 / 31536000);
+});
+
+test("slaReport: errors carry code and path", () => {
+  const bad = (input, code, path) =>
+    assert.throws(() => slaReport(input), (e) => e.name === "OpscoreError" && e.code === code && e.path === path);
+  bad({ target: 0.999, period: APRIL, outages: [{ start: "2026-04-02T00:00:00Z", end: "2026-04-02T01:00:00Z", impact: 1.5 }] }, "out_of_range", "outages[0].impact");
+  bad({ target: 0.999, period: APRIL, outages: [{ start: "2026-04-02T00:00:00Z", end: "2026-04-01T00:00:00Z" }] }, "end_before_start", "outages[0].end");
+  bad({ target: 0.999, period: { unit: "month", containing: 0 }, timeZone: "Atlantis/Capital", outages: [] }, "unknown_time_zone", "timeZone");
+  bad(
+    { target: 0.999, period: APRIL, outages: [], credits: { tiers: [{ min: 0.99, max: 1, credit: 0.1 }, { min: 0.9, max: 0.98, credit: 0.3 }] } },
+    "infeasible",
+    "credits.tiers[0].min",
+  );
+  bad(
+    { target: 0.999, period: APRIL, outages: [], credits: { tiers: [{ min: 0.99, max: 1, credit: 0.1 }, { min: 0.9, max: 0.995, credit: 0.3 }] } },
+    "overlap",
+    "credits.tiers[0].min",
+  );
+});
+
+test("incidentMetrics: BMC MTTR 51 h, knoldus MTBF 10 h, median and definitions", () => {
+  const bmc = [44, 100, 40, 20].map((h) => ({ start: 0, resolvedAt: h * 3600000 }));
+  assert.equal(incidentMetrics({ incidents: bmc }).overall.mttr.seconds, 51 * 3600);
+  const med = incidentMetrics({ incidents: bmc, statistic: "median" });
+  assert.equal(med.overall.mttr.seconds, 42 * 3600); // (40 + 44) / 2
+  assert.match(med.overall.mttr.definition, /^MTTR: median/);
+  const m = incidentMetrics({
+    period: { start: "2026-02-02T00:00:00Z", end: "2026-02-03T00:00:00Z" },
+    incidents: [
+      { start: "2026-02-02T02:00:00Z", detectedAt: "2026-02-02T02:10:00Z", resolvedAt: "2026-02-02T03:00:00Z", severity: "SEV1" },
+      { start: "2026-02-02T10:00:00Z", resolvedAt: "2026-02-02T13:00:00Z", severity: "SEV2" },
+    ],
+  });
+  assert.equal(m.overall.mtbf.seconds, 10 * 3600);
+  assert.equal(m.overall.mttd.seconds, 600);
+  assert.equal(m.overall.mttd.count, 1);
+  assert.deepEqual(m.bySeverity.map((s) => s.severity), ["SEV1", "SEV2"]);
+  assert.throws(() => incidentMetrics({ incidents: [] }), (e) => e.code === "empty" && e.path === "incidents");
+});
+
+const WEEKDAYS_8_16 = Object.fromEntries(
+  ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => [d, [{ start: "08:00", end: "16:00" }]]),
+);
+
+test("ticketSla: the ServiceNow examples", () => {
+  // No schedule: 10 h from 2015-01-01 10:30 → 20:30.
+  let r = ticketSla({
+    targets: { P2: { resolution: { seconds: 36000 } } },
+    tickets: [{ id: "a", priority: "P2", createdAt: "2015-01-01T10:30:00Z", resolvedAt: "2015-01-01T20:00:00Z" }],
+  });
+  assert.equal(r.tickets[0].resolution.dueAt, "2015-01-01T20:30:00.000Z");
+  // Against 08:00–16:00, due Wed 20:30 moves to Thu 08:00.
+  r = ticketSla({
+    calendar: { timeZone: "UTC", workingHours: WEEKDAYS_8_16 },
+    targets: { P2: { resolution: { seconds: 36000, dueInWorkingHours: true } } },
+    tickets: [{ id: "b", priority: "P2", createdAt: "2017-01-11T10:30:00Z", resolvedAt: "2017-01-12T08:30:00Z" }],
+  });
+  assert.equal(r.tickets[0].resolution.dueAt, "2017-01-12T08:00:00.000Z");
+  assert.equal(r.tickets[0].resolution.status, "breached");
+  assert.equal(r.tickets[0].resolution.lateSeconds, 1800);
+  // 24 business hours over 8-hour days = 3 working days: Mon 08:00 → Wed 16:00.
+  r = ticketSla({
+    calendar: { workingHours: WEEKDAYS_8_16 },
+    targets: { P3: { resolution: { seconds: 86400, clock: "business" } } },
+    asOf: "2017-01-10T12:00:00Z",
+    tickets: [{ id: "c", priority: "P3", createdAt: "2017-01-09T08:00:00Z" }],
+  });
+  const c = r.tickets[0].resolution;
+  assert.equal(c.dueAt, "2017-01-11T16:00:00.000Z");
+  assert.equal(c.status, "running");
+  assert.equal(c.elapsedSeconds, 12 * 3600); // Mon 8 h + Tue 08:00–12:00
+});
+
+test("ticketSla: per-priority compliance, nearest-rank percentiles, worst offenders, errors", () => {
+  const tickets = [5, 10, 20, 40].map((min, i) => ({
+    id: `t${i}`,
+    priority: "P1",
+    createdAt: "2026-01-05T10:00:00Z",
+    firstResponseAt: new Date(Date.parse("2026-01-05T10:00:00Z") + min * 60000).toISOString(),
+  }));
+  const r = ticketSla({ targets: { P1: { response: { seconds: 900 } } }, tickets, percentiles: [0.5, 0.9], detail: "none" });
+  const s = r.priorities[0].response;
+  assert.equal(s.withinSla, 0.5);
+  assert.equal(s.meanSeconds, 1125);
+  assert.deepEqual(s.percentiles, [{ p: 0.5, seconds: 600 }, { p: 0.9, seconds: 2400 }]);
+  assert.deepEqual(s.worstOffenders.map((o) => o.id), ["t3", "t2"]);
+  assert.equal(r.tickets.length, 0);
+  assert.throws(
+    () => ticketSla({ targets: { P1: { response: { seconds: 900 } } }, tickets: [{ id: "x", priority: "P5", createdAt: 0 }] }),
+    (e) => e.code === "unknown_reference" && e.path === "tickets[0].priority",
+  );
+  assert.throws(
+    () =>
+      ticketSla({
+        targets: { P1: { resolution: { seconds: 900 } } },
+        tickets: [{ id: "x", priority: "P1", createdAt: 1000, resolvedAt: 5000, pauses: [{ start: 2000, end: 9000 }] }],
+      }),
+    (e) => e.code === "out_of_range" && e.path === "tickets[0].pauses[0].end",
+  );
+  assert.throws(
+    () => ticketSla({ calendar: { workingHours: {} }, targets: { P1: {} }, tickets: [{ id: "x", priority: "P1", createdAt: 0 }] }),
+    (e) => e.code === "empty" && e.path === "calendar.workingHours",
+  );
+});
+
+test("compositeAvailability: slamax and Azure figures, best improvement", () => {
+  const serial = (xs) => ({ root: { name: "svc", kind: "serial", children: xs.map((a, i) => ({ name: `c${i}`, availability: a })) } });
+  close(compositeAvailability(serial([0.9995, 0.9995])).availability, 0.99900025, 1e-15);
+  const r = compositeAvailability(serial([0.9995, 0.9995, 0.99, 0.95]));
+  assert.equal(Math.round(r.availability * 100000) / 1000, 93.956);
+  assert.equal(r.bestImprovement, "c3");
+  assert.equal(compositeAvailability(serial([0.9999])).availability, 0.9999);
+  assert.throws(() => compositeAvailability(serial([])), (e) => e.code === "empty" && e.path === "root.children");
+  // Azure: web 99.95% in series with (SQL 99.99% ∥ queue 99.9%) = 0.9995 × (1 − 0.0001 × 0.001).
+  const az = compositeAvailability({
+    root: {
+      name: "app",
+      kind: "serial",
+      children: [
+        { name: "web", availability: 0.9995 },
+        { name: "store", kind: "parallel", children: [{ name: "sql", availability: 0.9999 }, { name: "queue", availability: 0.999 }] },
+      ],
+    },
+  });
+  close(az.availability, 0.9995 * (1 - 0.0001 * 0.001), 1e-15);
+});
+
+test("csat is still exported", () => {
+  assert.equal(csat({ scores: [5, 4, 4, 3, 1] }).csat, 0.6);
+});
