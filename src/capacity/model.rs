@@ -219,7 +219,7 @@ const REFINE: usize = 4;
 /// original scale. `None` when no model could be fitted.
 ///
 /// Every valid form is first fitted with a quick, loose search ([`ets::Effort::Screen`]); the best
-/// [`REFINE`] by AICc are then refined to a tight optimum from where the screen stopped, and the lowest AICc wins.
+/// four (`REFINE`) by AICc are then refined to a tight optimum from where the screen stopped, and the lowest AICc wins.
 /// Candidates outside the refined set report their screening AICc (an upper bound on their optimum).
 pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Transform]) -> Option<Fitted> {
     let mut routes = Vec::with_capacity(transforms.len());
