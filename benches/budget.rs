@@ -29,6 +29,7 @@ fn year() -> SliSeries {
         good: None,
         bad: Some(bad),
         total: Some(total),
+        exclude: vec![],
     }
 }
 

@@ -22,6 +22,7 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod capacity;
 pub mod error;
 pub mod org;
 pub mod sla;

@@ -8,12 +8,13 @@ use opscore::budget::slo::{Method, NoData, Slo, WindowSpec};
 use opscore::time::Timestamp;
 use proptest::prelude::*;
 
-/// A bucket: (total, bad) with NaN totals for missing buckets and zero-traffic buckets.
+/// A bucket: (total, bad) with NaN totals for missing buckets and zero-traffic buckets. Counts are whole numbers, so
+/// every sum is exact and the naive backtest below agrees bit for bit.
 fn bucket() -> impl Strategy<Value = (f64, f64)> {
     prop_oneof![
         1 => Just((f64::NAN, f64::NAN)),
         1 => Just((0.0, 0.0)),
-        6 => (1.0f64..10_000.0).prop_flat_map(|t| (Just(t.round()), 0.0..=t.round())),
+        6 => (1.0f64..10_000.0).prop_flat_map(|t| (Just(t.round()), 0.0..=t.round())).prop_map(|(t, b)| (t, b.round())),
     ]
 }
 
@@ -34,6 +35,7 @@ fn input(buckets: &[(f64, f64)], objective: f64, method: Method, window_min: u32
             good: None,
             bad: Some(buckets.iter().map(|b| b.1).collect()),
             total: Some(buckets.iter().map(|b| b.0).collect()),
+            exclude: vec![],
         },
         options: ReportOptions::default(),
     }
@@ -108,5 +110,61 @@ proptest! {
         }
         // And burning at rate 1 for n of the window's 43 200 minutes consumes n / 43 200 of the budget (b × w / W).
         prop_assert!((r.consumed.fraction - n as f64 / 43_200.0).abs() < 1e-12);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The prefix-sum backtest fires exactly when a naive re-summing of each window says so.
+    #[test]
+    fn backtest_matches_a_naive_evaluation(
+        buckets in prop::collection::vec(bucket(), 1..150),
+        long in 1u32..40,
+        short_div in 1u32..6,
+        burn in 0.5f64..40.0,
+        from in 0usize..20,
+    ) {
+        use opscore::budget::backtest::{BacktestOptions, backtest_history};
+        use opscore::budget::report::SloHistory;
+        use opscore::budget::tiers::TierSpec;
+        let objective = 0.99;
+        let inp = input(&buckets, objective, Method::Occurrences, 60);
+        let mut h = SloHistory::new(&inp.series, "series").unwrap();
+        let short = (long / short_div).max(1);
+        let from = from.min(buckets.len() - 1);
+        let opts = BacktestOptions {
+            tiers: Some(vec![TierSpec {
+                name: None, severity: None,
+                long_window: Dur(f64::from(long) * 60.0), short_window: Some(Dur(f64::from(short) * 60.0)),
+                burn_rate: Some(burn), budget_consumed: None,
+            }]),
+            from: Some(Timestamp::from_millis(inp.series.start.unwrap().millis() + from as i64 * 60_000, "").unwrap()),
+            ..Default::default()
+        };
+        let b = backtest_history(&mut h, &inp.slo, &opts).unwrap();
+        let thr = burn * (1.0 - objective);
+        let over = |e: usize, k: usize| {
+            let (mut bad, mut den) = (0.0, 0.0);
+            for (t, x) in &buckets[e.saturating_sub(k)..e] {
+                if !t.is_nan() { bad += x; den += t; }
+            }
+            den > 0.0 && bad > thr * den
+        };
+        let mut naive = Vec::new();
+        let mut firing = false;
+        for e in from + 1..=buckets.len() {
+            let now = over(e, short as usize) && over(e, long as usize);
+            if now != firing {
+                naive.push(e);
+                firing = now;
+            }
+        }
+        let t0 = inp.series.start.unwrap().millis();
+        let got: Vec<usize> = b.tiers[0].fires.iter()
+            .flat_map(|f| std::iter::once(f.start).chain(f.end))
+            .map(|t| ((t.millis() - t0) / 60_000) as usize)
+            .collect();
+        prop_assert_eq!(got, naive);
     }
 }

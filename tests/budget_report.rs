@@ -159,6 +159,29 @@ fn timestamped_buckets_fill_gaps_as_missing() {
 }
 
 #[test]
+fn maintenance_windows_consume_no_budget() {
+    // Four hourly buckets of 100 events; hour 2 is a full outage during announced maintenance (01:00–02:00). Excluded,
+    // it is a missing bucket: 300 events over 3 covered hours → 400 expected; budget 0.01 × 400 = 4; nothing bad.
+    let r = run(json!({
+        "slo": {"objective": 0.99, "window": "4h"},
+        "series": {"start": "2026-01-01T00:00:00Z", "step": 3600, "bad": [0, 100, 0, 0], "total": [100, 100, 100, 100],
+                   "exclude": [{"start": "2026-01-01T01:00:00Z", "end": "2026-01-01T02:00:00Z"}]},
+    }))
+    .unwrap();
+    assert_eq!(r.consumed.fraction, 0.0);
+    assert_eq!(r.data.missing, 1);
+    assert!(close(r.budget.events.unwrap(), 4.0, 1e-12));
+    // A window that ends before it starts is an error with its index.
+    let e = run(json!({
+        "slo": {"objective": 0.99, "window": "4h"},
+        "series": {"start": 0, "step": 3600, "good": [1], "total": [1],
+                   "exclude": [{"start": 7200000, "end": 3600000}]},
+    }))
+    .unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::EndBeforeStart, "series.exclude[0].end"));
+}
+
+#[test]
 fn window_and_option_errors() {
     let s = json!({"start": 0, "step": 60, "good": [1], "total": [1]});
     let cases = [

@@ -180,3 +180,44 @@ fn options_are_checked() {
     let empty = scorecard(&d, &options()).unwrap();
     assert!(empty.services.is_empty() && empty.teams.is_empty());
 }
+
+/// Daily usage 100, 101, … 159 from 2026-01-01 (the last value on 2026-03-01), forecast by Holt's linear method.
+fn resource(id: &str, capacity: f64) -> Value {
+    let values: Vec<f64> = (0..60).map(|t| 100.0 + t as f64).collect();
+    json!({ "id": id, "runway": { "series": { "start": "2026-01-01T00:00:00Z", "step": 86400, "values": values },
+            "horizon": 365, "model": "AAN", "transform": "none", "capacity": capacity } })
+}
+
+// The line reaches 200 at t = 100, i.e. 41 days after the last value (2026-03-01 + 41 d = 2026-04-11). From asOf
+// (2026-03-15) that is 27 days, inside the 90-day warning: at risk. Capacity 150 is already below usage (159):
+// critical. Capacity 100 000 is never reached within the 365-day horizon: healthy.
+#[test]
+fn resource_status_follows_the_runway() {
+    let d = doc(json!({ "version": 1, "name": "A", "services": [{ "id": "api" }],
+        "resources": [resource("disk", 200.0), resource("full", 150.0), resource("roomy", 100_000.0)] }));
+    let card = scorecard(&d, &options()).unwrap();
+    let got: Vec<_> = card.resources.iter().map(|r| r.status).collect();
+    assert_eq!(got, [Status::AtRisk, Status::Critical, Status::Healthy]);
+    let disk = &card.resources[0];
+    assert_eq!(disk.current, 159.0);
+    assert_eq!(disk.headroom, 41.0);
+    let mean = disk.runway_at.unwrap();
+    assert!((mean.millis() - at_ms("2026-04-11T00:00:00Z")).abs() <= 86_400_000, "mean crossing {mean}");
+    assert!(disk.earliest_at.unwrap() <= mean && mean <= disk.latest_at.unwrap_or(mean));
+    assert!(disk.headline.starts_with("may reach its threshold by"), "{}", disk.headline);
+    assert!(card.resources[1].headline.starts_with("past its threshold"));
+    assert!(card.resources[2].runway_at.is_none());
+    assert_eq!(card.resource_status.at_risk, 1);
+
+    let mut bad = resource("x", 200.0);
+    bad["service"] = json!("ghost");
+    bad["runway"]["horizon"] = json!(0);
+    let v = validate_org(&doc(json!({ "version": 1, "name": "A", "resources": [bad] })), at(AS_OF));
+    let got: Vec<_> = v.errors.iter().map(|e| (e.code, e.path.as_str())).collect();
+    assert_eq!(got[0], ("unknown_reference", "resources[0].service"));
+    assert_eq!(got[1], ("out_of_range", "resources[0].runway.horizon"));
+}
+
+fn at_ms(s: &str) -> i64 {
+    at(s).millis()
+}

@@ -122,3 +122,90 @@ fn excluding_healthy_time_can_lower_availability() {
     assert!((after - (1.0 - 3_600.0 / 1_728_000.0)).abs() < 1e-15);
     assert!(after < before);
 }
+
+mod tickets {
+    use super::*;
+    use opscore::calendar::{CalendarSpec, WeeklyHours};
+    use opscore::sla::tickets::{
+        ClockKind, Pause, PriorityTargets, Status, Target, Ticket, TicketDetail, TicketInput, ticket_sla,
+    };
+    use std::collections::BTreeMap;
+
+    fn ticket() -> impl Strategy<Value = Ticket> {
+        (
+            0i64..DAYS30,
+            prop::option::of(-3_600_000i64..10 * 86_400_000),
+            prop::option::of(-3_600_000i64..20 * 86_400_000),
+            prop::collection::vec((-3_600_000i64..20 * 86_400_000, prop::option::of(1i64..3 * 86_400_000)), 0..3),
+        )
+            .prop_map(|(c, resp, res, pauses)| Ticket {
+                id: String::new(),
+                priority: "P1".into(),
+                created_at: ts(T0 + c),
+                first_response_at: resp.map(|r| ts(T0 + c + r)),
+                resolved_at: res.map(|r| ts(T0 + c + r)),
+                pauses: pauses
+                    .into_iter()
+                    .map(|(s, len)| Pause { start: ts(T0 + c + s), end: len.map(|l| ts(T0 + c + s + l)) })
+                    .collect(),
+            })
+    }
+
+    proptest! {
+        /// Arbitrary (often invalid) tickets never panic; valid ones give consistent clocks.
+        #[test]
+        fn tickets_never_panic_and_clocks_are_consistent(
+            mut tickets in prop::collection::vec(ticket(), 1..20),
+            business in any::<bool>(),
+            snap in any::<bool>(),
+            secs in 1.0f64..200_000.0,
+            as_of in prop::option::of(0i64..40 * 86_400_000),
+        ) {
+            for (i, t) in tickets.iter_mut().enumerate() {
+                t.id = format!("t{i}");
+            }
+            let clock = if business { ClockKind::Business } else { ClockKind::Calendar };
+            let target = Target { seconds: secs, clock, due_in_working_hours: snap };
+            let mut targets = BTreeMap::new();
+            targets.insert("P1".to_string(), PriorityTargets { response: Some(target), resolution: Some(target) });
+            let input = TicketInput {
+                tickets,
+                targets,
+                calendar: Some(CalendarSpec {
+                    time_zone: Zone::parse("America/New_York", "").unwrap(),
+                    working_hours: WeeklyHours::weekdays("08:30", "17:00"),
+                    holidays: vec!["2026-04-10".into()],
+                }),
+                as_of: as_of.map(|a| ts(T0 + a)),
+                pauses_apply_to: Default::default(),
+                worst_offenders: None,
+                percentiles: None,
+                detail: TicketDetail::All,
+            };
+            if let Ok(r) = ticket_sla(&input) {
+                for t in &r.tickets {
+                    for c in [t.response, t.resolution].into_iter().flatten() {
+                        prop_assert!(c.elapsed_seconds >= 0.0 && c.paused_seconds >= 0.0);
+                        prop_assert!(c.late_seconds >= 0.0);
+                        match c.status {
+                            Status::Met => prop_assert!(c.completed && c.late_seconds == 0.0),
+                            Status::Running => prop_assert!(!c.completed && c.late_seconds == 0.0),
+                            Status::Breached => prop_assert!(c.late_seconds > 0.0),
+                        }
+                        if !snap {
+                            // Met means the clock stayed within the target; over the target means breached (done or
+                            // not). The converse does not hold on a business clock: resolved at 18:00 after a 17:00
+                            // due time shows exactly the target in business time, yet the due time has passed.
+                            if c.status == Status::Met {
+                                prop_assert!(c.elapsed_seconds <= c.target_seconds + 1e-3);
+                            }
+                            if c.elapsed_seconds > c.target_seconds + 1e-3 {
+                                prop_assert_eq!(c.status, Status::Breached);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

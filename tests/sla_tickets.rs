@@ -269,3 +269,32 @@ fn bad_tickets_are_structured_errors() {
     );
     assert!(zone.unwrap_err().to_string().contains("unknown_time_zone"));
 }
+
+#[test]
+fn resolved_after_hours_past_the_due_time_is_breached() {
+    // 8 business hours from Mon 2026-01-05 09:00 over 09:00–17:00 fall due Mon 17:00. Resolved at 18:00 the same
+    // evening: the business time elapsed is still exactly 8 h (no working time after 17:00), but the due time has
+    // passed, so the clock breached, 1 h (wall clock) late.
+    let r = run(&format!(
+        r#"{{{NINE_TO_FIVE}, "targets": {{"P2": {{"resolution": {{"seconds": 28800, "clock": "business"}}}}}},
+            "tickets": [{{"id": "T", "priority": "P2", "createdAt": "2026-01-05T09:00:00Z", "resolvedAt": "2026-01-05T18:00:00Z"}}]}}"#
+    ));
+    let c = r.tickets[0].resolution.unwrap();
+    assert_eq!(c.due_at.to_string(), "2026-01-05T17:00:00.000Z");
+    assert_eq!((c.elapsed_seconds, c.remaining_seconds), (28_800.0, 0.0));
+    assert_eq!((c.status, c.late_seconds), (Status::Breached, 3_600.0));
+}
+
+#[test]
+fn ticket_sla_for_matches_ticket_sla() {
+    use opscore::sla::tickets::{TicketOptions, ticket_sla_for};
+    // The same document, split into tickets and options, gives the same report.
+    let json = format!(
+        r#"{{{NINE_TO_FIVE}, "asOf": "2026-01-06T12:00:00Z", "targets": {{"P2": {{"resolution": {{"seconds": 28800, "clock": "business"}}}}}},
+            "tickets": [{{"id": "T", "priority": "P2", "createdAt": "2026-01-05T09:00:00Z", "resolvedAt": "2026-01-06T10:00:00Z"}},
+                        {{"id": "U", "priority": "P2", "createdAt": "2026-01-05T15:00:00Z"}}]}}"#
+    );
+    let whole: TicketInput = serde_json::from_str(&json).unwrap();
+    let options: TicketOptions = serde_json::from_str(&json).unwrap();
+    assert_eq!(ticket_sla(&whole).unwrap(), ticket_sla_for(&whole.tickets, &options).unwrap());
+}

@@ -340,3 +340,42 @@ fn bad_input_is_a_structured_error() {
     .unwrap_err();
     assert!(e.to_string().contains("[unknown_time_zone]"), "{e}");
 }
+
+#[test]
+fn page_columns_count_like_rows_and_report_errors_by_index() {
+    // The each_responder_uses_their_own_zone instants as columns: lon at 14:00Z (business) and 23:00Z (sleep).
+    let cols = |extra: Value| {
+        let mut v = json!({
+            "period": march(),
+            "responders": [{"id": "lon", "timeZone": "Europe/London"}, {"id": "nyc", "timeZone": "America/New_York"}],
+            "pageColumns": {"at": [1772460000000.0, 1772492400000.0], "responder": [0, 0]}
+        });
+        for (k, x) in extra.as_object().unwrap() {
+            v["pageColumns"][k] = x.clone();
+        }
+        v
+    };
+    let r = run(cols(json!({"acknowledgedAt": [1772460060000.0, null], "highUrgency": [1, 0]})));
+    let lon = &r.responders[0];
+    assert_eq!(
+        (lon.business, lon.sleep, lon.high_urgency, lon.acknowledged, lon.mtta_seconds),
+        (1, 1, 1, 1, Some(60.0))
+    );
+    assert_eq!(r.totals.notifications, 2);
+    // JSON has no NaN: null stands for it in the optional columns (acknowledgedAt above).
+    assert_eq!(
+        err(cols(json!({"responder": [0, 2]}))),
+        (ErrorCode::UnknownReference, "pageColumns.responder[1]".into())
+    );
+    assert_eq!(err(cols(json!({"responder": [0]}))), (ErrorCode::OutOfRange, "pageColumns.responder".into()));
+    assert_eq!(
+        err(cols(json!({"acknowledgedAt": [1772459000000.0, 1772492400000.0]}))),
+        (ErrorCode::EndBeforeStart, "pageColumns.acknowledgedAt[0]".into())
+    );
+    assert_eq!(
+        err(cols(json!({"at": [1772460000000.0, 1e15]}))),
+        (ErrorCode::InvalidTimestamp, "pageColumns.at[1]".into())
+    );
+    assert_eq!(err(cols(json!({"at": [1772460000000.0, 0]}))), (ErrorCode::OutOfRange, "pageColumns.at[1]".into()));
+    assert_eq!(err(cols(json!({"highUrgency": [2, 0]}))), (ErrorCode::OutOfRange, "pageColumns.highUrgency[0]".into()));
+}

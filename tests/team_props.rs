@@ -3,7 +3,8 @@
 //! Gini lies in [0, 1) and is 0 for equal loads; the per-day offset cache agrees with a direct time-zone lookup.
 
 use opscore::team::health::{TeamHealthInput, team_health};
-use opscore::team::oncall::{OnCallInput, Page, Responder, on_call_load};
+use opscore::team::oncall::{OnCallInput, Page, Responder, Urgency, on_call_load};
+use opscore::team::pages::PageColumns;
 use opscore::team::score::{Factors, Weights, score};
 use opscore::team::stats::gini;
 use opscore::team::windows::{Window, window_at};
@@ -56,6 +57,7 @@ fn on_call(pages: &[(usize, i64, Option<u8>)], n: usize) -> OnCallInput {
                 channel: None,
             })
             .collect(),
+        page_columns: None,
         shifts: vec![],
         rotation: None,
     }
@@ -111,6 +113,27 @@ proptest! {
         prop_assert!((0.0..1.0).contains(&g), "{g}");
         prop_assert!(g <= (loads.len() as f64 - 1.0) / loads.len() as f64 + 1e-12);
         prop_assert!(gini(&vec![k; n]).abs() < 1e-12);
+    }
+
+    #[test]
+    fn columns_and_rows_give_the_same_report(
+        pages in proptest::collection::vec((0usize..4, 0..YEAR, proptest::option::of(0u8..30), proptest::option::of(0i64..900_000), proptest::option::of(any::<bool>())), 0..120),
+    ) {
+        let mut rows = on_call(&pages.iter().map(|p| (p.0, p.1, p.2)).collect::<Vec<_>>(), 4);
+        for (page, p) in rows.pages.iter_mut().zip(&pages) {
+            page.acknowledged_at = p.3.map(|d| ts(START + p.1 + d));
+            page.urgency = p.4.map(|h| if h { Urgency::High } else { Urgency::Low });
+        }
+        let mut cols = rows.clone();
+        cols.pages.clear();
+        cols.page_columns = Some(PageColumns {
+            at: pages.iter().map(|p| (START + p.1) as f64).collect(),
+            responder: pages.iter().map(|p| (p.0 % 4) as f64).collect(),
+            acknowledged_at: Some(pages.iter().map(|p| p.3.map_or(f64::NAN, |d| (START + p.1 + d) as f64)).collect()),
+            incident: Some(pages.iter().map(|p| p.2.map_or(f64::NAN, f64::from)).collect()),
+            high_urgency: Some(pages.iter().map(|p| p.4.map_or(f64::NAN, |h| if h { 1.0 } else { 0.0 })).collect()),
+        });
+        prop_assert_eq!(on_call_load(&rows).unwrap(), on_call_load(&cols).unwrap());
     }
 
     #[test]

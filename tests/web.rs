@@ -3,6 +3,8 @@
 
 #[path = "web/budget.rs"]
 mod budget;
+#[path = "web/capacity.rs"]
+mod capacity;
 #[path = "web/common.rs"]
 mod common;
 #[path = "web/de.rs"]

@@ -5,6 +5,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/budget.rs"]
 mod budget;
+#[path = "web/capacity.rs"]
+mod capacity;
 #[path = "web/common.rs"]
 mod common;
 #[path = "web/de.rs"]

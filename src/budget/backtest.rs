@@ -178,7 +178,7 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     let unit_secs = u.unit_secs();
     let budget_per_window = match resolved.budgeting {
         Budgeting::Occurrences => {
-            let covered = (range.units - range.missing) as f64 * unit_secs;
+            let covered = range.units.saturating_sub(range.missing) as f64 * unit_secs;
             if covered > 0.0 { budget_rate * range.den * w / covered } else { 0.0 }
         }
         _ => budget_rate * w / unit_secs,
@@ -267,7 +267,7 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     Ok(Backtest {
         from: ts(lo)?,
         to: ts(hi)?,
-        evaluations: hi - lo,
+        evaluations: hi.saturating_sub(lo),
         total_bad,
         budget_per_window,
         tiers: out,
@@ -275,9 +275,44 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     })
 }
 
+/// The state of one tier while it is evaluated.
+struct TierRun<'a> {
+    pb: &'a [f64],
+    pd: &'a [f64],
+    kl: usize,
+    thr: f64,
+    firing: bool,
+    start: usize,
+    spans: Vec<(usize, Option<usize>)>,
+}
+
+impl TierRun<'_> {
+    /// Evaluate at the end `e` of a unit, given the cumulative sums at `e` and the short window's start.
+    #[inline(always)]
+    fn eval(&mut self, e: usize, b: f64, d: f64, bs: f64, ds: f64) {
+        let ds = d - ds;
+        let mut now = ds > 0.0 && b - bs > self.thr * ds;
+        if now {
+            let l = e.saturating_sub(self.kl);
+            let (bl, dl) = (self.pb.get(l).copied().unwrap_or(0.0), self.pd.get(l).copied().unwrap_or(0.0));
+            let dl = d - dl;
+            now = dl > 0.0 && b - bl > self.thr * dl;
+        }
+        if now != self.firing {
+            self.firing = now;
+            if now {
+                self.start = e;
+            } else {
+                self.spans.push((self.start, Some(e)));
+            }
+        }
+    }
+}
+
 /// One tier over units `lo..hi`: its firing spans, as unit indices of fire and reset (the tier is firing as units
-/// `fire..reset` begin). A plain indexed loop: the release profile optimises for size, which leaves iterator
-/// adapters un-inlined, so this stays explicit.
+/// `fire..reset` begin). Plain indexed loops: the release profile optimises for size, which leaves iterator adapters
+/// un-inlined. Once the short window lies wholly inside the history, the loop reads four equal-length slices, so
+/// the bounds checks fold away.
 fn run_tier(
     pb: &[f64],
     pd: &[f64],
@@ -287,32 +322,39 @@ fn run_tier(
     ks: usize,
     thr: f64,
 ) -> Vec<(usize, Option<usize>)> {
-    let mut spans = Vec::new();
-    let mut firing = false;
-    let mut start = 0usize;
+    let mut run = TierRun { pb, pd, kl, thr, firing: false, start: 0, spans: Vec::new() };
     let last = hi.min(pb.len().min(pd.len()).saturating_sub(1));
+    let steady = (lo + 1).max(ks);
+    // Windows that reach back before the history's start: clamp to unit 0.
     let mut e = lo + 1;
-    while e <= last {
-        let (s, l) = (e.saturating_sub(ks), e.saturating_sub(kl));
-        let (Some(&b), Some(&d), Some(&bs), Some(&ds), Some(&bl), Some(&dl)) =
-            (pb.get(e), pd.get(e), pb.get(s), pd.get(s), pb.get(l), pd.get(l))
-        else {
+    while e <= last && e < steady {
+        let s = e.saturating_sub(ks);
+        let (Some(&b), Some(&d), Some(&bs), Some(&ds)) = (pb.get(e), pd.get(e), pb.get(s), pd.get(s)) else {
             break;
         };
-        let (ds, dl) = (d - ds, d - dl);
-        let now = ds > 0.0 && b - bs > thr * ds && dl > 0.0 && b - bl > thr * dl;
-        if now != firing {
-            firing = now;
-            if now {
-                start = e;
-            } else {
-                spans.push((start, Some(e)));
-            }
-        }
+        run.eval(e, b, d, bs, ds);
         e += 1;
     }
-    if firing {
-        spans.push((start, None));
+    if steady <= last
+        && let (Some(bh), Some(dh), Some(bt), Some(dt)) = (
+            pb.get(steady..=last),
+            pd.get(steady..=last),
+            pb.get(steady - ks..=last - ks),
+            pd.get(steady - ks..=last - ks),
+        )
+    {
+        let len = bh.len().min(dh.len()).min(bt.len()).min(dt.len());
+        let mut j = 0;
+        while j < len {
+            let (Some(&b), Some(&d), Some(&bs), Some(&ds)) = (bh.get(j), dh.get(j), bt.get(j), dt.get(j)) else {
+                break;
+            };
+            run.eval(steady + j, b, d, bs, ds);
+            j += 1;
+        }
     }
-    spans
+    if run.firing {
+        run.spans.push((run.start, None));
+    }
+    run.spans
 }

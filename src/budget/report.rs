@@ -406,7 +406,7 @@ fn compute(u: &Units, slo: &ResolvedSlo, as_of: Timestamp, opts: &Opts, extra: f
     let (lo, hi) = u.range(win.start.millis(), as_ms);
     let s: Sums = u.sums(lo, hi);
     let unit_secs = u.unit_secs();
-    let covered = (s.units - s.missing) as f64 * unit_secs;
+    let covered = s.units.saturating_sub(s.missing) as f64 * unit_secs;
     let budget_rate = slo.budget_rate();
     let occurrences = matches!(slo.budgeting, Budgeting::Occurrences);
     // The budget in units: events expected in the whole window, or slices in the window.
@@ -442,7 +442,7 @@ fn compute(u: &Units, slo: &ResolvedSlo, as_of: Timestamp, opts: &Opts, extra: f
         Window::Calendar { .. } => Some(remaining - current.burn_rate * (w_secs - elapsed).max(0.0) / w_secs),
     };
     // Burn-down points at unit boundaries from the window start to asOf.
-    let span = hi - lo;
+    let span = hi.saturating_sub(lo);
     let stride = span.div_ceil(opts.max_points.saturating_sub(1).max(1)).max(1);
     let mut bd = BurnDown { t: Vec::new(), remaining: Vec::new(), ideal: Vec::new() };
     let base = u.bad_before(lo);
@@ -464,8 +464,8 @@ fn compute(u: &Units, slo: &ResolvedSlo, as_of: Timestamp, opts: &Opts, extra: f
         *last -= extra;
     }
     let treatment = if occurrences {
-        "missing buckets carry no events and no time; zero-traffic buckets carry time but no events; the budget in \
-         events is scaled from the covered time to the whole window"
+        "missing buckets (and buckets in excluded maintenance windows) carry no events and no time; zero-traffic \
+         buckets carry time but no events; the budget in events is scaled from the covered time to the whole window"
             .to_string()
     } else {
         let nd = match slo.no_data {

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
-use crate::time::Timestamp;
+use crate::time::{Interval, Timestamp};
 
 /// The SLI history as the caller gives it. Exactly one of `good` and `bad` is required, with `total`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -31,6 +31,9 @@ pub struct SliSeries {
     /// Total events per bucket (NaN or null = missing).
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     pub total: Option<Vec<f64>>,
+    /// Maintenance windows: every bucket they overlap is excluded (treated as missing), so it consumes no budget.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<Interval>,
 }
 
 /// A list of numbers where `null` means missing (NaN).
@@ -54,6 +57,8 @@ pub struct History {
     pub missing: usize,
     /// Zero-traffic buckets.
     pub zero_traffic: usize,
+    /// Buckets excluded by maintenance windows (also counted in `missing`).
+    pub excluded: usize,
 }
 
 impl History {
@@ -187,8 +192,8 @@ impl History {
         check::max_len(n, &p("t"))?;
         let mut bad = vec![0.0; n];
         let mut tot = vec![f64::NAN; n];
-        let mut missing = n - total.len();
-        let mut zero_traffic = 0;
+        let mut missing = n.saturating_sub(total.len());
+        let mut zero_traffic: usize = 0;
         // An indexed loop: the size-optimised release build does not inline iterator adapters.
         let len = total.len().min(counts.len());
         let mut i = 0;
@@ -235,6 +240,29 @@ impl History {
                 *t = tv;
             }
         }
-        Ok(History { start_ms, step_ms, bad, total: tot, missing, zero_traffic })
+        check::max_len(series.exclude.len(), &p("exclude"))?;
+        let mut excluded = 0;
+        for (j, w) in series.exclude.iter().enumerate() {
+            w.validate(&index_path(&p("exclude"), j))?;
+            let first = (w.start.millis() - start_ms).div_euclid(step_ms).max(0);
+            let last = (w.end.millis() - 1 - start_ms).div_euclid(step_ms).min(i64::try_from(n).unwrap_or(0) - 1);
+            let mut b = first;
+            while b <= last {
+                let idx = usize::try_from(b).unwrap_or(usize::MAX);
+                if let (Some(t), Some(bb)) = (tot.get_mut(idx), bad.get_mut(idx))
+                    && !t.is_nan()
+                {
+                    if *t == 0.0 {
+                        zero_traffic = zero_traffic.saturating_sub(1);
+                    }
+                    *t = f64::NAN;
+                    *bb = 0.0;
+                    missing += 1;
+                    excluded += 1;
+                }
+                b += 1;
+            }
+        }
+        Ok(History { start_ms, step_ms, bad, total: tot, missing, zero_traffic, excluded })
     }
 }

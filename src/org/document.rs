@@ -10,8 +10,8 @@
 //! ```
 //!
 //! Each section is the input of one engine, unchanged: `sla` is an `slaReport` input, each SLO is an
-//! `errorBudget` input with a name, `incidents` an `incidentMetrics` input, `tickets` a `ticketSla` input, and a
-//! team carries the fields of a `teamHealth` input. Two rules are specific to documents:
+//! `errorBudget` input with a name, `incidents` an `incidentMetrics` input, `tickets` a `ticketSla` input, a
+//! resource's `runway` a `runway` input, and a team carries the fields of a `teamHealth` input. Two rules are specific to documents:
 //! - an SLA period given as `{ "unit": "month" }` without `containing` means the month containing `asOf`;
 //! - every `asOf` inside the document is replaced by the scorecard's `asOf`, so one call is evaluated at one
 //!   instant.
@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::budget::report::ReportOptions;
 use crate::budget::series::SliSeries;
 use crate::budget::slo::Slo;
+use crate::capacity::runway::RunwayInput;
 use crate::sla::incidents::IncidentInput;
 use crate::sla::report::SlaReportInput;
 use crate::sla::tickets::TicketInput;
@@ -52,9 +53,35 @@ pub struct OrgDocument {
     /// The services.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// Capacity resources.
+    #[serde(default)]
+    pub resources: Vec<Resource>,
     /// The teams.
     #[serde(default)]
     pub teams: Vec<Team>,
+}
+
+/// A capacity resource: its usage history and capacity, as a `runway` input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resource {
+    /// A unique id within the document.
+    pub id: String,
+    /// A display name; the id when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The id of the service it serves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The history, capacity, horizon and scenarios: a `runway` input.
+    pub runway: RunwayInput,
+}
+
+impl Resource {
+    /// The display name.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// A service: what it promises and the evidence of how it did.

@@ -10,6 +10,9 @@
 //! - **Tickets**: `atRisk` when fewer than `ticketTarget` (95%) of the decided response and resolution clocks
 //!   met their SLA.
 //! - **Service**: the worst of its parts; `noData` when it has none.
+//! - **Resource**: `critical` when usage is already past its threshold (capacity less any reserve, times the
+//!   utilisation target); `atRisk` when the earliest plausible crossing (the upper interval bound) falls within
+//!   `runwayWarningDays` (90) of `asOf`; otherwise `healthy`.
 //! - **Team**: the team-health score: `healthy` at `teamHealthy` (70) or more, `critical` below `teamCritical`
 //!   (50), `atRisk` between.
 
@@ -43,6 +46,9 @@ pub struct ScorecardOptions {
     /// A team is critical below this score. Default 50.
     #[serde(default = "default_team_critical")]
     pub team_critical: f64,
+    /// A resource is at risk when its earliest plausible crossing is this many days away or fewer. Default 90.
+    #[serde(default = "default_runway_warning_days")]
+    pub runway_warning_days: f64,
 }
 
 fn default_sla_at_risk() -> f64 {
@@ -57,6 +63,9 @@ fn default_team_healthy() -> f64 {
 fn default_team_critical() -> f64 {
     50.0
 }
+fn default_runway_warning_days() -> f64 {
+    90.0
+}
 
 impl ScorecardOptions {
     /// The defaults, evaluated at `as_of`.
@@ -67,12 +76,14 @@ impl ScorecardOptions {
             ticket_target: default_ticket_target(),
             team_healthy: default_team_healthy(),
             team_critical: default_team_critical(),
+            runway_warning_days: default_runway_warning_days(),
         }
     }
 
     fn validate(&self) -> Result<()> {
         check::fraction(self.sla_at_risk_remaining, "slaAtRiskRemaining")?;
         check::fraction(self.ticket_target, "ticketTarget")?;
+        check::non_negative(self.runway_warning_days, "runwayWarningDays")?;
         let healthy = check::finite(self.team_healthy, "teamHealthy")?;
         let critical = check::finite(self.team_critical, "teamCritical")?;
         if !(0.0..=100.0).contains(&healthy) || !(0.0..=healthy).contains(&critical) {
@@ -256,6 +267,40 @@ pub struct TeamCard {
     pub services: Vec<String>,
 }
 
+/// A capacity resource's runway.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceCard {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The service it serves.
+    pub service: Option<String>,
+    /// From its headroom and runway.
+    pub status: Status,
+    /// The status in words.
+    pub status_text: &'static str,
+    /// One line for a dashboard.
+    pub headline: String,
+    /// The last observed usage.
+    pub current: f64,
+    /// The threshold: capacity less any reserve, times the utilisation target.
+    pub threshold: f64,
+    /// Threshold minus current usage (negative when past it).
+    pub headroom: f64,
+    /// When the forecast mean crosses the threshold, within the horizon.
+    pub runway_at: Option<Timestamp>,
+    /// The earliest plausible crossing (upper interval bound).
+    pub earliest_at: Option<Timestamp>,
+    /// The latest plausible crossing (lower interval bound).
+    pub latest_at: Option<Timestamp>,
+    /// The end of the forecast horizon: no crossing before it means none was found.
+    pub horizon_end: Timestamp,
+    /// The interval level behind `earliestAt` and `latestAt`.
+    pub level: f64,
+}
+
 /// How many cards have each status.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -297,6 +342,10 @@ pub struct Scorecard {
     pub team_status: Tally,
     /// Every service, in document order.
     pub services: Vec<ServiceCard>,
+    /// Resources by status.
+    pub resource_status: Tally,
+    /// Every resource, in document order.
+    pub resources: Vec<ResourceCard>,
     /// Every team, in document order.
     pub teams: Vec<TeamCard>,
 }
@@ -314,6 +363,13 @@ pub fn scorecard(doc: &OrgDocument, options: &ScorecardOptions) -> Result<Scorec
         let card = score_service(s, options).map_err(|e| e.within(&index_path("services", i)))?;
         service_status.add(card.status);
         services.push(card);
+    }
+    let mut resource_status = Tally::default();
+    let mut resources = Vec::with_capacity(doc.resources.len());
+    for (i, r) in doc.resources.iter().enumerate() {
+        let card = score_resource(r, options).map_err(|e| e.within(&index_path("resources", i)))?;
+        resource_status.add(card.status);
+        resources.push(card);
     }
     let mut team_status = Tally::default();
     let mut teams = Vec::with_capacity(doc.teams.len());
@@ -333,6 +389,8 @@ pub fn scorecard(doc: &OrgDocument, options: &ScorecardOptions) -> Result<Scorec
         service_status,
         team_status,
         services,
+        resource_status,
+        resources,
         teams,
     })
 }
@@ -544,6 +602,42 @@ fn ticket_card(
         None => Status::NoData,
     };
     Ok(TicketCard { status, tickets, met, breached, within_sla })
+}
+
+/// Score one resource. Errors carry paths inside the resource (`runway.series.values[3]`).
+pub fn score_resource(r: &crate::org::Resource, o: &ScorecardOptions) -> Result<ResourceCard> {
+    let report = crate::capacity::runway::runway(&r.runway).map_err(|e| e.within("runway"))?;
+    let w = &report.baseline.runway;
+    let days = |t: Timestamp| o.as_of.secs_until(t) / 86_400.0;
+    let fmt_day = |t: Timestamp| t.to_string().chars().take(10).collect::<String>();
+    let (status, headline) = if w.headroom <= 0.0 {
+        (Status::Critical, format!("past its threshold: {:.4} used against {:.4}", report.current, w.threshold))
+    } else if let Some(e) = w.earliest.as_ref().filter(|e| days(e.at) <= o.runway_warning_days) {
+        let mean = w.mean.as_ref().map(|m| format!(", most likely {}", fmt_day(m.at))).unwrap_or_default();
+        (Status::AtRisk, format!("may reach its threshold by {}{mean}", fmt_day(e.at)))
+    } else {
+        let text = match &w.mean {
+            Some(m) => format!("reaches its threshold around {}", fmt_day(m.at)),
+            None => format!("no crossing forecast before {}", fmt_day(report.horizon_end)),
+        };
+        (Status::Healthy, text)
+    };
+    Ok(ResourceCard {
+        id: r.id.clone(),
+        name: r.display_name().to_string(),
+        service: r.service.clone(),
+        status,
+        status_text: status.text(),
+        headline,
+        current: report.current,
+        threshold: w.threshold,
+        headroom: w.headroom,
+        runway_at: w.mean.as_ref().map(|c| c.at),
+        earliest_at: w.earliest.as_ref().map(|c| c.at),
+        latest_at: w.latest.as_ref().map(|c| c.at),
+        horizon_end: report.horizon_end,
+        level: report.level,
+    })
 }
 
 /// Score one team (its status is set by the caller, from the options). Errors carry paths inside the team.

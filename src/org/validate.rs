@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::document::{OrgDocument, VERSION};
-use super::scorecard::{ScorecardOptions, score_service, score_team};
+use super::scorecard::{ScorecardOptions, score_resource, score_service, score_team};
 use crate::error::{Error, ErrorCode, Result, index_path, join_path};
 use crate::time::Timestamp;
 
@@ -25,6 +25,8 @@ pub struct Validation {
     pub version: u32,
     /// Services counted.
     pub services: usize,
+    /// Resources counted.
+    pub resources: usize,
     /// Teams counted.
     pub teams: usize,
     /// Every problem found, in document order.
@@ -62,7 +64,9 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
     if let Err(e) = name_ok(&doc.name, "name") {
         errors.push(e);
     }
-    for (list, len) in [("services", doc.services.len()), ("teams", doc.teams.len())] {
+    for (list, len) in
+        [("services", doc.services.len()), ("resources", doc.resources.len()), ("teams", doc.teams.len())]
+    {
         if len > MAX_ENTRIES {
             errors.push(Error::new(ErrorCode::TooLarge, list, format!("{len} entries; at most {MAX_ENTRIES}")));
         }
@@ -105,6 +109,23 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
             }
         }
     }
+    let mut resource_ids = HashSet::new();
+    for (i, r) in doc.resources.iter().enumerate() {
+        let path = index_path("resources", i);
+        errors.extend(id_ok(&r.id, &path, &mut resource_ids).err());
+        if let Some(n) = &r.name {
+            errors.extend(name_ok(n, &join_path(&path, "name")).err());
+        }
+        if let Some(service) = &r.service
+            && !service_ids.contains(service.as_str())
+        {
+            errors.push(Error::new(
+                ErrorCode::UnknownReference,
+                join_path(&path, "service"),
+                format!("no service has the id \"{service}\"; add it to `services` or fix the id"),
+            ));
+        }
+    }
     errors
 }
 
@@ -137,6 +158,11 @@ pub fn validate_org(doc: &OrgDocument, as_of: Timestamp) -> Validation {
             errors.push(e.within(&index_path("services", i)).into());
         }
     }
+    for (i, r) in doc.resources.iter().enumerate() {
+        if let Err(e) = score_resource(r, &options) {
+            errors.push(e.within(&index_path("resources", i)).into());
+        }
+    }
     for (i, t) in doc.teams.iter().enumerate() {
         if let Err(e) = score_team(t) {
             errors.push(e.within(&index_path("teams", i)).into());
@@ -146,6 +172,7 @@ pub fn validate_org(doc: &OrgDocument, as_of: Timestamp) -> Validation {
         valid: errors.is_empty(),
         version: doc.version,
         services: doc.services.len(),
+        resources: doc.resources.len(),
         teams: doc.teams.len(),
         errors,
     }

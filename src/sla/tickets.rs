@@ -9,7 +9,8 @@
 //!   `dueInWorkingHours`, a calendar-clock due time that falls outside working hours moves to the next working
 //!   instant (ServiceNow's behaviour for schedules: due Wed 20:30 against 08:00–16:00 becomes Thu 08:00);
 //! - the due time is the first instant at which the clock reaches the target, pushed back by pauses that begin
-//!   before it; a ticket completed at or before its due time met the SLA;
+//!   before it; a ticket completed at or before its due time met the SLA, and one completed after it breached, even
+//!   when it completed outside working hours so that the business time elapsed still equals the target;
 //! - with `asOf`, nothing after `asOf` has happened yet: later responses, resolutions and pauses are ignored, tickets
 //!   created after it are skipped (`notYetCreated`), and an open clock is `running` or, once past due, `breached`;
 //! - "within SLA" is met / (met + breached); running clocks that are not yet due are left out;
@@ -566,15 +567,85 @@ impl Acc {
 /// a pause outside its ticket, reversed, overlapping or left open on a resolved ticket (`tickets[i].pauses[j].…`);
 /// an open clock without `asOf`; percentiles outside (0, 1].
 pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
-    check::list_len(input.tickets.len(), "tickets")?;
+    evaluate(
+        &input.tickets,
+        Opts {
+            targets: &input.targets,
+            calendar: input.calendar.as_ref(),
+            as_of: input.as_of,
+            pauses_apply_to: input.pauses_apply_to,
+            worst_offenders: input.worst_offenders,
+            percentiles: input.percentiles.as_deref(),
+            detail: input.detail,
+        },
+    )
+}
+
+/// Everything of a [`TicketInput`] but the tickets: what a what-if changes (targets, calendar, `asOf`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketOptions {
+    /// Targets per priority name.
+    pub targets: BTreeMap<String, PriorityTargets>,
+    /// The business calendar, required by business clocks and `dueInWorkingHours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarSpec>,
+    /// The instant the state is computed at; required when any clock is still open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Timestamp>,
+    /// Which clocks pauses stop; `resolution` when absent.
+    #[serde(default)]
+    pub pauses_apply_to: PausesApplyTo,
+    /// How many worst offenders to list per priority and clock; 5 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worst_offenders: Option<usize>,
+    /// Percentiles to report, each in (0, 1]; [0.5, 0.9, 0.95] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentiles: Option<Vec<f64>>,
+    /// Per-ticket detail; `all` when absent.
+    #[serde(default)]
+    pub detail: TicketDetail,
+}
+
+/// [`ticket_sla`] over tickets held apart from the options, so that what-if re-runs (new targets, another
+/// calendar, a later `asOf`) reuse parsed tickets. Same errors, same paths (`tickets[i].…`).
+pub fn ticket_sla_for(tickets: &[Ticket], options: &TicketOptions) -> Result<TicketReport> {
+    evaluate(
+        tickets,
+        Opts {
+            targets: &options.targets,
+            calendar: options.calendar.as_ref(),
+            as_of: options.as_of,
+            pauses_apply_to: options.pauses_apply_to,
+            worst_offenders: options.worst_offenders,
+            percentiles: options.percentiles.as_deref(),
+            detail: options.detail,
+        },
+    )
+}
+
+/// The options, borrowed from either input form.
+#[derive(Clone, Copy)]
+struct Opts<'a> {
+    targets: &'a BTreeMap<String, PriorityTargets>,
+    calendar: Option<&'a CalendarSpec>,
+    as_of: Option<Timestamp>,
+    pauses_apply_to: PausesApplyTo,
+    worst_offenders: Option<usize>,
+    percentiles: Option<&'a [f64]>,
+    detail: TicketDetail,
+}
+
+fn evaluate(tickets: &[Ticket], input: Opts<'_>) -> Result<TicketReport> {
+    check::list_len(tickets.len(), "tickets")?;
     if input.targets.is_empty() {
         return Err(Error::new(ErrorCode::Empty, "targets", "give targets for at least one priority"));
     }
-    let calendar = match &input.calendar {
+    let calendar = match input.calendar {
         Some(spec) => Some(BusinessCalendar::new(spec).map_err(|e| e.within("calendar"))?),
         None => None,
     };
-    for (name, t) in &input.targets {
+    for (name, t) in input.targets {
         let p = join_path("targets", name);
         if let Some(r) = &t.response {
             validate_target(r, calendar.is_some(), &join_path(&p, "response"))?;
@@ -584,7 +655,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
         }
     }
     let default_ps = [0.5, 0.9, 0.95];
-    let ps: &[f64] = input.percentiles.as_deref().unwrap_or(&default_ps);
+    let ps: &[f64] = input.percentiles.unwrap_or(&default_ps);
     for (i, &p) in ps.iter().enumerate() {
         let path = index_path("percentiles", i);
         let p = check::finite(p, &path)?;
@@ -599,13 +670,13 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
     let worst = input.worst_offenders.unwrap_or(5);
     let mut tl = calendar.as_ref().map(BusinessCalendar::timeline);
     let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(input.tickets.len(), BuildHasherDefault::default());
+        HashSet::with_capacity_and_hasher(tickets.len(), BuildHasherDefault::default());
     let mut accs: BTreeMap<&str, (usize, Acc, Acc)> =
         input.targets.keys().map(|k| (k.as_str(), (0, Acc::default(), Acc::default()))).collect();
     let mut results = Vec::new();
     let mut not_yet_created = 0;
     let as_of = input.as_of;
-    for (i, t) in input.tickets.iter().enumerate() {
+    for (i, t) in tickets.iter().enumerate() {
         let path = || index_path("tickets", i);
         if !ids.insert(t.id.as_str()) {
             return Err(Error::new(
@@ -680,8 +751,8 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
             Some(PrioritySummary {
                 priority: name.to_string(),
                 tickets: count,
-                response: targets.response.map(|t| ra.finish(t, ps, worst, &input.tickets)),
-                resolution: targets.resolution.map(|t| sa.finish(t, ps, worst, &input.tickets)),
+                response: targets.response.map(|t| ra.finish(t, ps, worst, tickets)),
+                resolution: targets.resolution.map(|t| sa.finish(t, ps, worst, tickets)),
             })
         })
         .collect();

@@ -14,6 +14,7 @@ pub mod benchmark;
 pub mod dora;
 pub mod health;
 pub mod oncall;
+pub mod pages;
 pub mod rotation;
 pub mod score;
 pub mod stats;

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::pages::{Hit, Hits, NO_ACK, NO_INCIDENT, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
-use super::windows::{Window, window_of};
+use super::windows::{Window, window_of_local_millis};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{Interval, Timestamp, Zone};
 
@@ -112,6 +113,9 @@ pub struct OnCallInput {
     /// Pages and notifications, in any order.
     #[serde(default)]
     pub pages: Vec<Page>,
+    /// Pages as columns, the fast form for long histories (see [`PageColumns`]); counted with `pages`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_columns: Option<PageColumns>,
     /// The shifts actually worked, for time on call and per-shift load.
     #[serde(default)]
     pub shifts: Vec<Shift>,
@@ -286,14 +290,6 @@ pub struct OnCallReport {
 pub const WINDOWS: &str = "PagerDuty windows in each responder's local time, boundaries [start, end): business \
                            08:00–18:00 Mon–Fri; off-hours 18:00–22:00 Mon–Fri and 08:00–22:00 Sat–Sun; sleep 22:00–08:00 daily";
 
-/// An interruption after deduplication: indices into the input, kept compact.
-#[derive(Clone, Copy)]
-struct Hit {
-    responder: u32,
-    page: u32,
-    at: i64,
-}
-
 /// Compute the on-call load. Errors: no responders; a duplicate responder id; a page or shift naming an unknown
 /// responder; a page outside the period; an acknowledgement before its page; a shift that ends before it starts;
 /// an invalid rotation.
@@ -301,7 +297,6 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     let period = input.period;
     period.validate("period")?;
     check::list_len(input.responders.len(), "responders")?;
-    check::max_len(input.pages.len(), "pages")?;
     check::max_len(input.shifts.len(), "shifts")?;
     if let Some(r) = &input.rotation {
         r.validate("rotation")?;
@@ -316,48 +311,18 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
             ));
         }
     }
-    let lookup = |id: &str, path: String| -> Result<u32> {
+    // The error path is built only on failure: no allocation per page.
+    let lookup = |id: &str, list: &str, i: usize| -> Result<u32> {
         index.get(id).copied().ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownReference,
-                path,
+                join_path(&index_path(list, i), "responder"),
                 format!("no responder has the id \"{id}\"; add it to responders"),
             )
         })
     };
 
-    // Validate pages and keep the countable ones, sorted by (responder, time).
-    let mut hits: Vec<Hit> = Vec::with_capacity(input.pages.len());
-    let mut email = 0usize;
-    for (i, p) in input.pages.iter().enumerate() {
-        let responder = lookup(&p.responder, join_path(&index_path("pages", i), "responder"))?;
-        if !period.contains(p.at) {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                join_path(&index_path("pages", i), "at"),
-                format!("the page at {} is outside the period {} – {}", p.at, period.start, period.end),
-            ));
-        }
-        if let Some(ack) = p.acknowledged_at
-            && ack < p.at
-        {
-            return Err(Error::new(
-                ErrorCode::EndBeforeStart,
-                join_path(&index_path("pages", i), "acknowledgedAt"),
-                format!("acknowledged at {ack}, before the page was sent at {}", p.at),
-            ));
-        }
-        if p.channel == Some(Channel::Email) {
-            email += 1;
-            continue;
-        }
-        hits.push(Hit { responder, page: i as u32, at: p.at.millis() });
-    }
-    hits.sort_unstable_by_key(|h| (h.responder, h.at, h.page));
-    let before = hits.len();
-    hits.dedup_by(|b, a| a.responder == b.responder && a.at == b.at);
-    let merged = before - hits.len();
-
+    let Hits { hits, notifications, email, merged, incidents } = collect(input, &lookup)?;
     let n_resp = input.responders.len();
     let weeks = period.secs() / WEEK;
     let mut loads: Vec<ResponderLoad> = input
@@ -382,20 +347,20 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     let mut ack_sums = vec![0.0f64; n_resp];
     let mut cache = OffsetCache::default();
     for h in &hits {
-        let (Some(load), Some(page)) = (loads.get_mut(h.responder as usize), input.pages.get(h.page as usize)) else {
+        let Some(load) = loads.get_mut(h.responder as usize) else {
             continue;
         };
         load.interruptions += 1;
-        match window_of(cache.local(load.time_zone, h.responder, page.at)) {
+        match window_of_local_millis(cache.local_millis(load.time_zone, h.responder, h.at)) {
             Window::Business => load.business += 1,
             Window::OffHours => load.off_hours += 1,
             Window::Sleep => load.sleep += 1,
         }
-        load.high_urgency += usize::from(page.urgency == Some(Urgency::High));
-        if let Some(ack) = page.acknowledged_at {
+        load.high_urgency += usize::from(h.high);
+        if h.ack != NO_ACK {
             load.acknowledged += 1;
             if let Some(s) = ack_sums.get_mut(h.responder as usize) {
-                *s += page.at.secs_until(ack);
+                *s += (h.ack - h.at) as f64 / 1000.0;
             }
         }
     }
@@ -408,10 +373,10 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
 
     let shifts = shift_loads(input, &hits, &lookup)?;
     let time_on_call = on_call_time(input, &mut loads, &lookup)?;
-    let incident_load = incident_load(input, &hits);
+    let incident_load = incident_load(input, &hits, incidents);
     let acknowledged: usize = loads.iter().map(|l| l.acknowledged).sum();
     let totals = Totals {
-        notifications: input.pages.len(),
+        notifications,
         email,
         merged,
         interruptions: total,
@@ -448,39 +413,39 @@ struct OffsetCache {
 }
 
 impl OffsetCache {
-    fn local(&mut self, zone: Zone, responder: u32, t: Timestamp) -> chrono::NaiveDateTime {
-        let day = t.millis().div_euclid(86_400_000);
+    /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
+    fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
+        let offset = |ms: i64| {
+            Timestamp::from_millis(ms, "").map_or(0, |t| (zone.local(t) - t.datetime().naive_utc()).num_milliseconds())
+        };
+        let day = ms.div_euclid(86_400_000);
         if self.key != Some((responder, day)) {
-            let offset = |ms: i64| {
-                Timestamp::from_millis(ms, "").map(|s| (zone.local(s) - s.datetime().naive_utc()).num_milliseconds())
-            };
             let start = day * 86_400_000;
-            match (offset(start), offset(start + 86_399_999)) {
-                (Ok(a), Ok(b)) if a == b => {
-                    self.key = Some((responder, day));
-                    self.offset_ms = a;
-                }
-                _ => {
-                    self.key = None;
-                    return zone.local(t);
-                }
+            let (a, b) = (offset(start), offset(start + 86_399_999));
+            if a != b {
+                // A transition inside this UTC day: look this instant up directly, and cache nothing.
+                self.key = None;
+                return ms + offset(ms);
             }
+            self.key = Some((responder, day));
+            self.offset_ms = a;
         }
-        t.datetime().naive_utc() + chrono::Duration::milliseconds(self.offset_ms)
+        ms + self.offset_ms
     }
 }
 
 fn shift_loads(
     input: &OnCallInput,
     hits: &[Hit],
-    lookup: &impl Fn(&str, String) -> Result<u32>,
+    lookup: &impl Fn(&str, &str, usize) -> Result<u32>,
 ) -> Result<Vec<ShiftLoad>> {
     let mut out = Vec::with_capacity(input.shifts.len());
-    let mut ids: Vec<Option<&str>> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
     for (i, s) in input.shifts.iter().enumerate() {
-        let path = index_path("shifts", i);
-        let responder = lookup(&s.responder, join_path(&path, "responder"))?;
-        Interval::new(s.start, s.end, &path)?;
+        let responder = lookup(&s.responder, "shifts", i)?;
+        if s.end <= s.start {
+            Interval::new(s.start, s.end, &index_path("shifts", i))?;
+        }
         let (a, b) = (s.start.millis(), s.end.millis());
         let lo = hits.partition_point(|h| (h.responder, h.at) < (responder, a));
         let hi = hits.partition_point(|h| (h.responder, h.at) < (responder, b));
@@ -488,9 +453,10 @@ fn shift_loads(
         ids.clear();
         let mut anonymous = 0usize;
         for h in inside {
-            match input.pages.get(h.page as usize).and_then(|p| p.incident_id.as_deref()) {
-                Some(id) => ids.push(Some(id)),
-                None => anonymous += 1,
+            if h.incident == NO_INCIDENT {
+                anonymous += 1;
+            } else {
+                ids.push(h.incident);
             }
         }
         ids.sort_unstable();
@@ -514,7 +480,7 @@ fn shift_loads(
 fn on_call_time(
     input: &OnCallInput,
     loads: &mut [ResponderLoad],
-    lookup: &impl Fn(&str, String) -> Result<u32>,
+    lookup: &impl Fn(&str, &str, usize) -> Result<u32>,
 ) -> Result<Option<TimeOnCall>> {
     if input.shifts.is_empty() {
         return Ok(None);
@@ -522,7 +488,7 @@ fn on_call_time(
     let period = input.period;
     let mut spans: Vec<(u32, i64, i64)> = Vec::with_capacity(input.shifts.len());
     for (i, s) in input.shifts.iter().enumerate() {
-        let r = lookup(&s.responder, join_path(&index_path("shifts", i), "responder"))?;
+        let r = lookup(&s.responder, "shifts", i)?;
         if let Some(c) = (Interval { start: s.start, end: s.end }).intersect(&period) {
             spans.push((r, c.start.millis(), c.end.millis()));
         }
@@ -562,32 +528,30 @@ fn on_call_time(
     }))
 }
 
-fn incident_load(input: &OnCallInput, hits: &[Hit]) -> IncidentLoad {
+fn incident_load(input: &OnCallInput, hits: &[Hit], distinct: usize) -> IncidentLoad {
     let start = input.period.start.millis();
     let span = input.period.end.millis() - start;
     let blocks = (span + TWELVE_HOURS_MS - 1) / TWELVE_HOURS_MS;
     let mut counts = vec![0usize; blocks.max(1) as usize];
-    let mut first: HashMap<&str, i64> = HashMap::new();
+    let mut first = vec![i64::MAX; distinct];
     let mut incidents = 0usize;
-    for h in hits {
-        match input.pages.get(h.page as usize).and_then(|p| p.incident_id.as_deref()) {
-            Some(id) => {
-                let e = first.entry(id).or_insert(h.at);
-                *e = (*e).min(h.at);
-            }
-            None => {
-                incidents += 1;
-                if let Some(c) = counts.get_mut(((h.at - start) / TWELVE_HOURS_MS) as usize) {
-                    *c += 1;
-                }
-            }
-        }
-    }
-    for at in first.values() {
-        incidents += 1;
+    let mut count = |at: i64| {
         if let Some(c) = counts.get_mut(((at - start) / TWELVE_HOURS_MS) as usize) {
             *c += 1;
         }
+    };
+    for h in hits {
+        match first.get_mut(h.incident as usize) {
+            Some(f) => *f = (*f).min(h.at),
+            None => {
+                incidents += 1;
+                count(h.at);
+            }
+        }
+    }
+    for &at in first.iter().filter(|&&at| at != i64::MAX) {
+        incidents += 1;
+        count(at);
     }
     let limit = INCIDENTS_PER_12H_LIMIT as usize;
     IncidentLoad {

@@ -34,7 +34,47 @@ pub fn window_of(local: NaiveDateTime) -> Window {
     if !weekend && hour < 18 { Window::Business } else { Window::OffHours }
 }
 
+/// The window of a local wall-clock time given as milliseconds since 1970-01-01T00:00 local (epoch milliseconds plus
+/// the zone's offset): integer arithmetic only, for the hot loop over pages. 1970-01-01 was a Thursday.
+pub fn window_of_local_millis(local_ms: i64) -> Window {
+    let hour = local_ms.div_euclid(3_600_000).rem_euclid(24);
+    if !(8..22).contains(&hour) {
+        return Window::Sleep;
+    }
+    // Days since Monday: 1970-01-01 (day 0) was a Thursday, 3 days after a Monday.
+    let weekday = (local_ms.div_euclid(86_400_000) + 3).rem_euclid(7);
+    if weekday < 5 && hour < 18 { Window::Business } else { Window::OffHours }
+}
+
 /// The window of instant `t` for a responder in `zone`.
 pub fn window_at(t: Timestamp, zone: Zone) -> Window {
     window_of(zone.local(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn integer_windows_agree_with_calendar_windows() {
+        // Every 7 minutes over two weeks from Monday 2026-03-02 (covers every hour boundary on every weekday).
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        for k in 0..(14 * 24 * 60 / 7) {
+            let t = start + chrono::Duration::minutes(7 * k);
+            let ms = t.and_utc().timestamp_millis();
+            assert_eq!(window_of_local_millis(ms), window_of(t), "{t}");
+        }
+        // Boundaries exactly: Monday 08:00 business, 18:00 off-hours, 22:00 sleep, 07:59:59.999 sleep.
+        let at = |h: u32, m: u32, s: u32, milli: u32| {
+            start.date().and_hms_milli_opt(h, m, s, milli).unwrap().and_utc().timestamp_millis()
+        };
+        assert_eq!(window_of_local_millis(at(8, 0, 0, 0)), Window::Business);
+        assert_eq!(window_of_local_millis(at(7, 59, 59, 999)), Window::Sleep);
+        assert_eq!(window_of_local_millis(at(18, 0, 0, 0)), Window::OffHours);
+        assert_eq!(window_of_local_millis(at(22, 0, 0, 0)), Window::Sleep);
+        // Before 1970 too (div_euclid): Saturday 1969-12-27 12:00 is off-hours.
+        let sat = NaiveDate::from_ymd_opt(1969, 12, 27).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(window_of_local_millis(sat.and_utc().timestamp_millis()), Window::OffHours);
+    }
 }

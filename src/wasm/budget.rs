@@ -66,6 +66,8 @@ export interface SliSeries {
   good?: BucketValues;
   bad?: BucketValues;
   total: BucketValues;
+  /** Maintenance windows: buckets they overlap are excluded (counted as missing) and consume no budget. */
+  exclude?: Interval[];
 }
 
 /** A policy rule: `state` applies when the remaining budget fraction is above `above`. */

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorCode};
 
 pub mod budget;
+pub mod capacity;
 pub mod de;
 pub mod org;
 pub mod sla;

@@ -18,7 +18,19 @@ export interface OrgDocument {
   /** The organisation's name. */
   name: string;
   services?: OrgService[];
+  resources?: OrgResource[];
   teams?: OrgTeam[];
+}
+
+/** A capacity resource: its usage history and capacity, as a {@link runway} input. */
+export interface OrgResource {
+  /** Unique within the document. */
+  id: string;
+  /** Display name; the id when absent. */
+  name?: string;
+  /** The id of the service it serves. */
+  service?: string;
+  runway: RunwayInput;
 }
 
 /** A service. */
@@ -67,6 +79,8 @@ export interface ScorecardOptions {
   teamHealthy?: number;
   /** A team is critical below this score. Default 50. */
   teamCritical?: number;
+  /** A resource is at risk when its earliest plausible crossing is this many days away or fewer. Default 90. */
+  runwayWarningDays?: number;
 }
 
 /** A status; `statusText` always says it in words too. */
@@ -159,6 +173,32 @@ export interface TeamCard {
   services: string[];
 }
 
+/** A capacity resource's runway (RFC 3339 times). */
+export interface ResourceCard {
+  id: string;
+  name: string;
+  service?: string;
+  status: ScoreStatus;
+  statusText: "no data" | "healthy" | "at risk" | "critical";
+  headline: string;
+  /** The last observed usage. */
+  current: number;
+  /** Capacity less any reserve, times the utilisation target. */
+  threshold: number;
+  /** Threshold minus current usage; negative when past it. */
+  headroom: number;
+  /** When the forecast mean crosses the threshold. */
+  runwayAt?: string;
+  /** The earliest plausible crossing (upper interval bound). */
+  earliestAt?: string;
+  /** The latest plausible crossing (lower interval bound). */
+  latestAt?: string;
+  /** The end of the forecast horizon. */
+  horizonEnd: string;
+  /** The interval level behind earliestAt and latestAt. */
+  level: number;
+}
+
 /** How many cards have each status. */
 export interface StatusTally {
   healthy: number;
@@ -174,7 +214,9 @@ export interface Scorecard {
   asOf: string;
   serviceStatus: StatusTally;
   teamStatus: StatusTally;
+  resourceStatus: StatusTally;
   services: ServiceCard[];
+  resources: ResourceCard[];
   teams: TeamCard[];
 }
 
@@ -190,13 +232,14 @@ export interface OrgValidation {
   valid: boolean;
   version: number;
   services: number;
+  resources: number;
   teams: number;
   errors: OrgProblem[];
 }
 "#;
 
-/// Score a whole organisation at one instant: every service (SLA, SLOs, tickets, incidents) and every team
-/// (team-health score), each with a status in words and the drivers behind it. Throws the first problem, with
+/// Score a whole organisation at one instant: every service (SLA, SLOs, tickets, incidents), every capacity
+/// resource (runway) and every team (team-health score), each with a status in words and the drivers behind it. Throws the first problem, with
 /// its full path (`services[2].slos[0].series.total[17]`); use {@link validateOrg} to list them all.
 ///
 /// @example
@@ -238,13 +281,13 @@ pub fn validate_org_js(
     let validation = match read_document(org) {
         Ok(doc) => validate_org(&doc, as_of),
         // A document serde cannot read at all: that one problem, as data.
-        Err(e) => Validation { valid: false, version: 0, services: 0, teams: 0, errors: vec![e.into()] },
+        Err(e) => Validation { valid: false, version: 0, services: 0, resources: 0, teams: 0, errors: vec![e.into()] },
     };
     to_js(&validation)
 }
 
 /// The fields a document may have at its top level.
-const TOP_LEVEL: [&str; 5] = ["$schema", "version", "name", "services", "teams"];
+const TOP_LEVEL: [&str; 6] = ["$schema", "version", "name", "services", "resources", "teams"];
 
 /// Read a document. The top level's unknown fields (almost always typos, such as `servics`) are reported here
 /// first, with the list of allowed fields; `deny_unknown_fields` would also catch them in [`parse_js`].

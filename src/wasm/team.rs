@@ -1,8 +1,58 @@
 //! JS exports for team health: `teamHealth`, `dora`, `onCallLoad`, `toil` and `surveyHealth`.
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::team;
+use crate::team::pages::PageColumns;
+
+const COLUMNS: [&str; 5] = ["at", "responder", "acknowledgedAt", "incident", "highUrgency"];
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// When `obj.pageColumns` holds only `Float64Array`s, read them with one copy each and return a shallow copy of
+/// `obj` without them (the caller's object is not touched). serde-wasm-bindgen would walk a typed array through
+/// the JS iterator protocol, one call per element. Anything else is left to serde, which reports errors by path.
+fn take_columns(obj: &JsValue) -> (JsValue, Option<PageColumns>) {
+    let cols = get(obj, "pageColumns");
+    if !cols.is_object() {
+        return (obj.clone(), None);
+    }
+    let mut arrays: [Option<Vec<f64>>; 5] = Default::default();
+    for (slot, key) in arrays.iter_mut().zip(COLUMNS) {
+        let v = get(&cols, key);
+        if v.is_undefined() {
+            continue;
+        }
+        match v.dyn_ref::<js_sys::Float64Array>() {
+            Some(a) => *slot = Some(a.to_vec()),
+            None => return (obj.clone(), None),
+        }
+    }
+    let [at, responder, acknowledged_at, incident, high_urgency] = arrays;
+    let (Some(at), Some(responder)) = (at, responder) else {
+        return (obj.clone(), None);
+    };
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), obj.unchecked_ref());
+    let _ = js_sys::Reflect::delete_property(&copy, &JsValue::from_str("pageColumns"));
+    (copy.into(), Some(PageColumns { at, responder, acknowledged_at, incident, high_urgency }))
+}
+
+/// Like [`super::call`], but handing the parsed input over by value. (This used to try an untracked
+/// serde-wasm-bindgen pass first, because serde_path_to_error was slow on 20,000 pages; [`super::de`] tracks paths
+/// cheaply, and a second deserializer would compile every team input type twice.)
+fn call_fast<I: DeserializeOwned, O: Serialize>(
+    input: JsValue,
+    f: impl FnOnce(I) -> crate::Result<O>,
+) -> Result<JsValue, JsValue> {
+    let parsed: I = super::from_js(input, "")?;
+    let out = f(parsed).map_err(super::to_js_error)?;
+    super::to_js(&out)
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DORA: &'static str = r#"
@@ -209,6 +259,23 @@ export interface Rotation {
   shiftHours?: number;
 }
 
+/** Pages as columns, one entry per notification in every array: the fast form for long histories (a year of
+ * 20,000 pages crosses into WebAssembly in milliseconds, where objects cost far more). Numeric arrays may be
+ * Float64Array or number[]. Channels are not in this form: leave email out. */
+export interface OnCallPageColumns {
+  /** Epoch milliseconds. */
+  at: Float64Array | number[];
+  /** Index into `responders`. */
+  responder: Float64Array | number[];
+  /** Epoch milliseconds; NaN (or null) when not acknowledged. */
+  acknowledgedAt?: Float64Array | (number | null)[];
+  /** Numeric incident ids (separate from the string ids of `pages`); NaN (or null) for a page that is its own
+   * incident. */
+  incident?: Float64Array | (number | null)[];
+  /** 1 high, 0 low, NaN (or null) unknown. */
+  highUrgency?: Float64Array | (number | null)[];
+}
+
 /** Input of {@link onCallLoad}. */
 export interface OnCallInput {
   /** Every page must fall inside it; shifts are clipped to it. */
@@ -216,6 +283,8 @@ export interface OnCallInput {
   /** At least one; ids unique. */
   responders: Responder[];
   pages?: OnCallPage[];
+  /** Counted together with `pages`. */
+  pageColumns?: OnCallPageColumns;
   shifts?: OnCallShift[];
   rotation?: Rotation;
 }
@@ -564,11 +633,11 @@ export interface TeamHealthReport {
 ///   { at: "2026-03-02T11:00:00Z", failed: true }, { at: "2026-03-02T12:00:00Z" },
 /// ] });
 /// r.changeFailRate.rate;                 // 0.25 (1 of 4)
-/// r.changeFailRate.classification.tier;  // "low" under dora-2023 (> 15%)
+/// r.changeFailRate.classification.tier;  // "low" (dora-2023: above 15%)
 /// ```
 #[wasm_bindgen(js_name = dora, unchecked_return_type = "DoraReport")]
 pub fn dora(#[wasm_bindgen(unchecked_param_type = "DoraInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    super::call(input, team::dora::dora)
+    call_fast(input, |i| team::dora::dora(&i))
 }
 
 /// On-call load: interruptions per responder and per shift, split into PagerDuty's business, off-hours and sleep
@@ -584,11 +653,17 @@ pub fn dora(#[wasm_bindgen(unchecked_param_type = "DoraInput")] input: JsValue) 
 ///   rotation: { members: 6 },
 /// });
 /// r.responders[0].sleep;        // 1 (03:00 in Lisbon)
-/// r.rotation?.onCallShare;      // 0.333… (2 / 6)
+/// r.rotation?.onCallShare;      // 0.3333333333333333 (2 / 6)
 /// ```
 #[wasm_bindgen(js_name = onCallLoad, unchecked_return_type = "OnCallReport")]
 pub fn on_call_load(#[wasm_bindgen(unchecked_param_type = "OnCallInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    super::call(input, team::oncall::on_call_load)
+    let (rest, columns) = if input.is_object() { take_columns(&input) } else { (input, None) };
+    call_fast(rest, |mut i: team::oncall::OnCallInput| {
+        if columns.is_some() {
+            i.page_columns = columns;
+        }
+        team::oncall::on_call_load(&i)
+    })
 }
 
 /// Toil: the share of time on toil per person-week against the SRE book's 50% cap, per category, person and week,
@@ -605,7 +680,7 @@ pub fn on_call_load(#[wasm_bindgen(unchecked_param_type = "OnCallInput")] input:
 /// ```
 #[wasm_bindgen(js_name = toil, unchecked_return_type = "ToilReport")]
 pub fn toil(#[wasm_bindgen(unchecked_param_type = "ToilInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    super::call(input, team::toil::toil)
+    call_fast(input, |i| team::toil::toil(&i))
 }
 
 /// Surveys per team and over time, worst first: Spotify squad health checks (green / yellow / red with trend),
@@ -621,7 +696,7 @@ pub fn toil(#[wasm_bindgen(unchecked_param_type = "ToilInput")] input: JsValue) 
 /// ```
 #[wasm_bindgen(js_name = surveyHealth, unchecked_return_type = "SurveyReport")]
 pub fn survey_health(#[wasm_bindgen(unchecked_param_type = "SurveyInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    super::call(input, team::survey::survey_health)
+    call_fast(input, |i| team::survey::survey_health(&i))
 }
 
 /// Team health: every part given (DORA, on-call, toil, surveys), one explainable 0–100 score with versioned,
@@ -636,12 +711,30 @@ pub fn survey_health(#[wasm_bindgen(unchecked_param_type = "SurveyInput")] input
 ///   toil: { shares: [{ week: "2026-03-02T00:00:00Z", toilFraction: 0.3 }] },
 ///   whatIf: [{ name: "hire two", rotationMembers: 8 }],
 /// });
-/// r.score.score;                     // 0–100
+/// r.score.dropped.join();            // "delivery,surveys" (no data: weights renormalised)
 /// r.whatIf[0].after.onCallShare;     // 0.25 (from 0.333)
 /// ```
 #[wasm_bindgen(js_name = teamHealth, unchecked_return_type = "TeamHealthReport")]
 pub fn team_health(
     #[wasm_bindgen(unchecked_param_type = "TeamHealthInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    super::call(input, team::health::team_health)
+    let on_call = if input.is_object() { get(&input, "onCall") } else { JsValue::UNDEFINED };
+    let (input, columns) = if on_call.is_object() {
+        match take_columns(&on_call) {
+            (rest, Some(c)) => {
+                let copy = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
+                let _ = js_sys::Reflect::set(&copy, &JsValue::from_str("onCall"), &rest);
+                (copy.into(), Some(c))
+            }
+            (_, None) => (input, None),
+        }
+    } else {
+        (input, None)
+    };
+    call_fast(input, |mut i: team::health::TeamHealthInput| {
+        if let (Some(c), Some(o)) = (columns, i.on_call.as_mut()) {
+            o.page_columns = Some(c);
+        }
+        team::health::team_health(&i)
+    })
 }

@@ -34,6 +34,18 @@ test("scorecard scores a small organisation", () => {
   assert.equal(validateOrg(base(), asOf).valid, true);
 });
 
+test("a capacity resource gets a runway card", () => {
+  // Daily usage 100 … 159 ending 2026-03-01; a straight line reaches 200 at day 100, 41 days later (2026-04-11),
+  // 27 days after asOf: inside the 90-day warning, so at risk.
+  const values = Float64Array.from({ length: 60 }, (_, t) => 100 + t);
+  const doc = { ...base(), resources: [{ id: "disk", service: "api",
+    runway: { series: { start: "2026-01-01T00:00:00Z", step: 86400, values }, horizon: 365, model: "AAN", transform: "none", capacity: 200 } }] };
+  const r = scorecard(doc, { asOf }).resources[0];
+  assert.equal(r.status, "atRisk");
+  assert.equal(r.headroom, 41);
+  assert.ok(Math.abs(Date.parse(r.runwayAt) - Date.parse("2026-04-11T00:00:00Z")) <= 86400000, r.runwayAt);
+});
+
 const deep = () => {
   let d = {};
   for (let i = 0; i < 5000; i++) d = { components: [d] };

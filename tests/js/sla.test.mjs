@@ -2,7 +2,7 @@
 // runs in Node and in Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compositeAvailability, csat, incidentMetrics, slaReport, ticketSla } from "opscore";
+import { TicketSet, compositeAvailability, csat, incidentMetrics, slaReport, ticketSla } from "opscore";
 
 const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 const APRIL = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" }; // 30 days = 2 592 000 s
@@ -200,4 +200,22 @@ test("compositeAvailability: slamax and Azure figures, best improvement", () => 
 
 test("csat is still exported", () => {
   assert.equal(csat({ scores: [5, 4, 4, 3, 1] }).csat, 0.6);
+});
+
+test("TicketSet: parse once, re-run what-ifs with other targets", () => {
+  const set = new TicketSet(
+    [5, 10, 20, 40].map((min, i) => ({
+      id: `t${i}`,
+      priority: "P1",
+      createdAt: "2026-01-05T10:00:00Z",
+      firstResponseAt: new Date(Date.parse("2026-01-05T10:00:00Z") + min * 60000).toISOString(),
+    })),
+  );
+  assert.equal(set.length, 4);
+  const within = (seconds) => set.evaluate({ targets: { P1: { response: { seconds } } }, detail: "none" }).priorities[0].response.withinSla;
+  assert.equal(within(900), 0.5); // 5 and 10 min within 15 min
+  assert.equal(within(1200), 0.75); // 20 min is exactly on target: met
+  assert.equal(within(3600), 1);
+  assert.throws(() => set.evaluate({ targets: { P2: {} } }), (e) => e.code === "unknown_reference" && e.path === "tickets[0].priority");
+  set.free();
 });

@@ -232,3 +232,31 @@ fn composite_availability_from_js() {
         "root.kind",
     );
 }
+
+#[wasm_bindgen_test]
+fn ticket_set_reruns_what_ifs() {
+    use opscore::wasm::sla::TicketSet;
+    // Responses after 20 and 40 minutes: a 30-minute target meets one of two, a 60-minute target both.
+    let set = TicketSet::new(js(r#"[
+        {"id": "a", "priority": "P1", "createdAt": "2026-01-05T10:00:00Z", "firstResponseAt": "2026-01-05T10:20:00Z"},
+        {"id": "b", "priority": "P1", "createdAt": "2026-01-05T10:00:00Z", "firstResponseAt": "2026-01-05T10:40:00Z"}]"#))
+    .unwrap();
+    assert_eq!(set.length(), 2);
+    let within = |secs: u32| {
+        let r =
+            set.evaluate(js(&format!(r#"{{"targets": {{"P1": {{"response": {{"seconds": {secs}}}}}}}}}"#))).unwrap();
+        num(&js_sys::Array::from(&get(&r, &["priorities"])).get(0), &["response", "withinSla"])
+    };
+    assert_eq!(within(1800), 0.5);
+    assert_eq!(within(3600), 1.0);
+    assert_error(
+        set.evaluate(js(r#"{"targets": {"P2": {"response": {"seconds": 60}}}}"#)).unwrap_err(),
+        "unknown_reference",
+        "tickets[0].priority",
+    );
+    assert_error(
+        TicketSet::new(js(r#"[{"id": "a", "priority": "P1", "createdAt": "yesterday"}]"#)).err().unwrap(),
+        "invalid_timestamp",
+        "tickets[0].createdAt",
+    );
+}

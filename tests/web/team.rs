@@ -1,6 +1,6 @@
 //! Boundary tests of the team-health exports.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::common::{assert_error, get, js, num, string};
@@ -222,4 +222,45 @@ fn team_health_score_and_what_if() {
         "whatIf[0].pageReduction",
     );
     assert_error(team_health(js("{}")).unwrap_err(), "insufficient_data", "");
+}
+
+#[wasm_bindgen_test]
+fn page_columns_as_float64_arrays_match_objects() {
+    // The Float64Array fast path (read with one copy per column) must count exactly like page objects.
+    let base = r#""period": {"start": "2026-03-01T00:00:00Z", "end": "2026-04-01T00:00:00Z"},
+        "responders": [{"id": "blr", "timeZone": "Asia/Kolkata"}, {"id": "utc", "timeZone": "UTC"}]"#;
+    // 2026-03-03T02:30Z = 08:00 in Kolkata (business, [start, end)); 2026-03-03T23:00Z = 04:30 (sleep).
+    let (a, b) = (1_772_505_000_000.0, 1_772_578_800_000.0);
+    let rows = on_call_load(js(&format!(
+        r#"{{{base}, "pages": [{{"at": {a}, "responder": "blr", "acknowledgedAt": {}}}, {{"at": {b}, "responder": "blr"}}]}}"#,
+        a + 90_000.0
+    )))
+    .unwrap();
+    let input = js(&format!("{{{base}}}"));
+    let cols = js_sys::Object::new();
+    let set = |o: &js_sys::Object, k: &str, v: &JsValue| js_sys::Reflect::set(o, &JsValue::from_str(k), v).unwrap();
+    set(&cols, "at", &js_sys::Float64Array::from(&[a, b][..]).into());
+    set(&cols, "responder", &js_sys::Float64Array::from(&[0.0, 0.0][..]).into());
+    set(&cols, "acknowledgedAt", &js_sys::Float64Array::from(&[a + 90_000.0, f64::NAN][..]).into());
+    set(input.unchecked_ref(), "pageColumns", &cols.into());
+    let columns = on_call_load(input.clone()).unwrap();
+    for r in [&rows, &columns] {
+        assert_eq!(num(r, &["responders", "0", "business"]), 1.0);
+        assert_eq!(num(r, &["responders", "0", "sleep"]), 1.0);
+        assert_eq!(num(r, &["responders", "0", "mttaSeconds"]), 90.0);
+    }
+    // The caller's object still has its columns (the fast path works on a copy).
+    assert!(get(&input, &["pageColumns", "at"]).is_object());
+    // Through teamHealth too: 1 sleep-hour interruption / (2 responders × 31/7 weeks).
+    let health = js_sys::Object::new();
+    set(&health, "onCall", &input);
+    let h = team_health(health.into()).unwrap();
+    assert!((num(&h, &["factors", "sleepPerResponderWeek"]) - 7.0 / 62.0).abs() < 1e-12);
+    // A bad index in a typed column is reported by path.
+    let bad = js(&format!("{{{base}}}"));
+    let cols = js_sys::Object::new();
+    set(&cols, "at", &js_sys::Float64Array::from(&[a][..]).into());
+    set(&cols, "responder", &js_sys::Float64Array::from(&[5.0][..]).into());
+    set(bad.unchecked_ref(), "pageColumns", &cols.into());
+    assert_error(on_call_load(bad).unwrap_err(), "unknown_reference", "pageColumns.responder[0]");
 }

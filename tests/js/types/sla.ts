@@ -1,5 +1,5 @@
 // Type-checked with tsc --noEmit: the SLA exports accept and return exactly what the engine does.
-import { compositeAvailability, csat, incidentMetrics, slaReport, ticketSla } from "opscore";
+import { TicketSet, compositeAvailability, csat, incidentMetrics, slaReport, ticketSla } from "opscore";
 import type {
   BusinessCalendar,
   CompositeInput,
@@ -12,6 +12,7 @@ import type {
   SlaReportInput,
   TicketClock,
   TicketSlaInput,
+  TicketSlaOptions,
   TicketSlaReport,
 } from "opscore";
 
@@ -83,3 +84,12 @@ slaReport({ target: 0.9, period: { start: 0, end: 1 }, outages: [], overlap: "su
 ticketSla({ targets: { P1: { response: { seconds: 1, clock: "wall" } } }, tickets: [] });
 // @ts-expect-error: a component kind must be serial or parallel.
 compositeAvailability({ root: { name: "x", kind: "mesh", children: [] } });
+
+export function whatIf(): number | undefined {
+  const set = new TicketSet([{ id: "1", priority: "P1", createdAt: 0, resolvedAt: 60000 }]);
+  const options: TicketSlaOptions = { targets: { P1: { resolution: { seconds: 30 } } }, detail: "none" };
+  const n: number = set.length;
+  const within = set.evaluate(options).priorities[0].resolution?.withinSla;
+  set.free();
+  return within === undefined ? undefined : within + n;
+}

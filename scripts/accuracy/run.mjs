@@ -1,0 +1,102 @@
+// Accuracy on real public series: opscore against statsforecast AutoETS and @bsull/augurs (MSTL.ets), on the same
+// train/test splits. Usage: node scripts/accuracy/run.mjs data.json statsforecast.json  (see run.sh).
+// Prints, per series, MASE (test MAE ÷ the in-sample seasonal-naive MAE, m = the shortest period) for each method,
+// then relMASE (geometric mean of MASE / MASE of the seasonal naive) and 80% / 95% interval coverage.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { forecast } from "opscore";
+import { initSync as initMstl, MSTL } from "@bsull/augurs/mstl";
+
+const require = createRequire(import.meta.url);
+initMstl({ module: readFileSync(join(dirname(require.resolve("@bsull/augurs/mstl")), "mstl_bg.wasm")) });
+
+const [dataPath, sfPath] = process.argv.slice(2);
+const data = JSON.parse(readFileSync(dataPath, "utf8"));
+const sf = sfPath ? JSON.parse(readFileSync(sfPath, "utf8")) : {};
+
+function scale(train, m) {
+  let s = 0;
+  for (let t = m; t < train.length; t++) s += Math.abs(train[t] - train[t - m]);
+  return s / (train.length - m);
+}
+const mae = (test, pred) => test.reduce((s, v, i) => s + Math.abs(v - pred[i]), 0) / test.length;
+const inside = (test, lo, hi) => (lo && hi ? test.filter((v, i) => lo[i] <= v && v <= hi[i]).length : NaN);
+
+const methods = {
+  opscore: (s) => {
+    const t0 = performance.now();
+    const f = forecast({ series: { start: 0, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95], seasonalPeriods: s.periods });
+    return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
+  },
+  "opscore (periods detected)": (s) => {
+    const t0 = performance.now();
+    const f = forecast({ series: { start: 0, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95] });
+    return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
+  },
+  "statsforecast AutoETS": (s) => {
+    const r = sf[s.name];
+    return r ? { ...r, ms: r.seconds * 1000 } : null;
+  },
+  "augurs MSTL.ets": (s) => {
+    const t0 = performance.now();
+    const run = (level) => {
+      const m = MSTL.ets(s.periods);
+      m.fit(new Float64Array(s.train));
+      const f = m.predict(s.h, level);
+      m.free();
+      return f;
+    };
+    const f80 = run(0.8);
+    const f95 = run(0.95);
+    return { mean: f95.point, lo80: f80.intervals?.lower, hi80: f80.intervals?.upper, lo95: f95.intervals?.lower, hi95: f95.intervals?.upper, ms: (performance.now() - t0) / 2 };
+  },
+  "seasonal naive": (s) => {
+    const m = s.periods[0];
+    const n = s.train.length;
+    return { mean: Array.from({ length: s.h }, (_, h) => s.train[n - m + (h % m)]), ms: 0 };
+  },
+};
+
+const names = Object.keys(methods);
+const rows = [];
+const agg = Object.fromEntries(names.map((k) => [k, { logRel: 0, k: 0, c80: 0, c95: 0, pts: 0, sc80: 0, sc95: 0, nser: 0, ms: 0 }]));
+for (const s of data) {
+  const sc = scale(s.train, s.periods[0]);
+  const res = Object.fromEntries(names.map((k) => [k, methods[k](s)]));
+  const base = mae(s.test, res["seasonal naive"].mean) / sc;
+  const row = { series: s.name, n: s.train.length, h: s.h };
+  for (const k of names) {
+    const r = res[k];
+    if (!r) continue;
+    const mase = mae(s.test, r.mean) / sc;
+    row[k] = mase;
+    const a = agg[k];
+    a.logRel += Math.log(mase / base);
+    a.k++;
+    a.ms += r.ms;
+    const i80 = inside(s.test, r.lo80, r.hi80);
+    const i95 = inside(s.test, r.lo95, r.hi95);
+    if (Number.isFinite(i80)) {
+      a.c80 += i80;
+      a.c95 += i95;
+      a.pts += s.h;
+      a.sc80 += i80 / s.h;
+      a.sc95 += i95 / s.h;
+      a.nser++;
+    }
+    if (r.model) row[`${k} model`] = r.model;
+  }
+  rows.push(row);
+}
+
+const f3 = (v) => (v === undefined ? "-" : v.toFixed(3));
+console.log(`MASE per series (h = 18 monthly, 8 quarterly, 336 half-hourly)\n`);
+console.log(["series", "n", ...names, "opscore model"].join(" | "));
+for (const r of rows) console.log([r.series, r.n, ...names.map((k) => f3(r[k])), r["opscore model"]].join(" | "));
+console.log(`\nmethod | relMASE | 80% coverage (all points / mean per series) | 95% coverage (all points / mean per series) | total ms`);
+for (const k of names) {
+  const a = agg[k];
+  const pct = (x) => (a.pts ? `${(100 * x).toFixed(1)}%` : "-");
+  console.log(`${k} | ${Math.exp(a.logRel / a.k).toFixed(3)} | ${pct(a.c80 / a.pts)} / ${pct(a.sc80 / a.nser)} | ${pct(a.c95 / a.pts)} / ${pct(a.sc95 / a.nser)} | ${a.ms.toFixed(0)}`);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Rerunnable accuracy report: real public series from pmdarima and statsmodels, opscore vs statsforecast AutoETS
+# vs @bsull/augurs on the same train/test splits. Python packages go into a virtual environment OUTSIDE the repo
+# ($VENV, default ~/.cache/opscore-accuracy-venv); outputs go to $OUT (default a temp dir).
+# Needs pkg/ built (scripts/build.sh) and npm dev dependencies installed (npm ci).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="${VENV:-$HOME/.cache/opscore-accuracy-venv}"
+OUT="${OUT:-$(mktemp -d)}"
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q statsforecast pmdarima statsmodels
+fi
+"$VENV/bin/python" "$ROOT/scripts/accuracy/datasets.py" "$OUT/data.json"
+"$VENV/bin/python" "$ROOT/scripts/accuracy/statsforecast_autoets.py" "$OUT/data.json" "$OUT/statsforecast.json"
+cd "$ROOT"
+node scripts/accuracy/run.mjs "$OUT/data.json" "$OUT/statsforecast.json"

@@ -1,0 +1,156 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Forecasting: model fitting and selection on hand-built and classic series.
+
+use opscore::ErrorCode;
+use opscore::capacity::forecast::{ForecastInput, TransformChoice, forecast};
+use opscore::capacity::series::{SeriesInput, Values};
+use opscore::time::Timestamp;
+
+/// Box & Jenkins (1976) series G, international airline passengers 1949–1960 (R's `AirPassengers`).
+pub const AIR: [f64; 144] = [
+    112., 118., 132., 129., 121., 135., 148., 148., 136., 119., 104., 118., 115., 126., 141., 135., 125., 149., 170.,
+    170., 158., 133., 114., 140., 145., 150., 178., 163., 172., 178., 199., 199., 184., 162., 146., 166., 171., 180.,
+    193., 181., 183., 218., 230., 242., 209., 191., 172., 194., 196., 196., 236., 235., 229., 243., 264., 272., 237.,
+    211., 180., 201., 204., 188., 235., 227., 234., 264., 302., 293., 259., 229., 203., 229., 242., 233., 267., 269.,
+    270., 315., 364., 347., 312., 274., 237., 278., 284., 277., 317., 313., 318., 374., 413., 405., 355., 306., 271.,
+    306., 315., 301., 356., 348., 355., 422., 465., 467., 404., 347., 305., 336., 340., 318., 362., 348., 363., 435.,
+    491., 505., 404., 359., 310., 337., 360., 342., 406., 396., 420., 472., 548., 559., 463., 407., 362., 405., 417.,
+    391., 419., 461., 472., 535., 622., 606., 508., 461., 390., 432.,
+];
+
+fn input(values: Vec<f64>, step: f64, horizon: f64) -> ForecastInput {
+    ForecastInput {
+        series: SeriesInput {
+            start: Some(Timestamp::parse("2020-01-01T00:00:00Z", "").unwrap()),
+            step: Some(step),
+            timestamps: None,
+            values: Values(values),
+        },
+        horizon,
+        levels: None,
+        model: None,
+        seasonal_periods: None,
+        transform: TransformChoice::Auto,
+        box_cox_lambda: None,
+    }
+}
+
+const MONTH: f64 = 30.4375 * 86_400.0;
+
+#[test]
+fn air_passengers_holdout() {
+    // Train on 1949–1958, forecast 1959–1960 (24 months).
+    let (train, test) = AIR.split_at(120);
+    let t0 = std::time::Instant::now();
+    let f = forecast(&input(train.to_vec(), MONTH, 24.0)).unwrap();
+    eprintln!("{} in {:?}; mase {:?}", f.model.name, t0.elapsed(), f.diagnostics.mase);
+    for c in f.model.candidates.iter().take(5) {
+        eprintln!("  {} {:.2}", c.name, c.aicc);
+    }
+    assert_eq!(f.model.seasonal_periods, vec![12]);
+    // Scale: mean |y_t − y_{t−12}| over the training data.
+    let scale = train.iter().skip(12).zip(train).map(|(a, b)| (a - b).abs()).sum::<f64>() / 108.0;
+    let mae = f.mean.iter().zip(test).map(|(a, b)| (a - b).abs()).sum::<f64>() / 24.0;
+    let snaive = (0..24).map(|h| (train[108 + h % 12] - test[h]).abs()).sum::<f64>() / 24.0;
+    eprintln!("MASE {:.3} vs seasonal naive {:.3}", mae / scale, snaive / scale);
+    assert!(mae < snaive, "model MAE {mae} should beat seasonal naive {snaive}");
+    let cover95 = test.iter().enumerate().filter(|(h, v)| {
+        let b = &f.intervals[1];
+        b.lower[*h] <= **v && **v <= b.upper[*h]
+    });
+    eprintln!("95% coverage {}/24", cover95.count());
+}
+
+#[test]
+fn bad_input() {
+    let mut i = input(vec![1.0, 2.0, 3.0, 4.0, 5.0], 60.0, 0.0);
+    let e = forecast(&i).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "horizon"));
+    i.horizon = 3.0;
+    i.series.values = Values(vec![f64::NAN; 6]);
+    let e = forecast(&i).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InsufficientData, "series.values"));
+    i.series.values = Values(vec![1.0, 2.0, 0.0, 4.0, 5.0, 6.0]);
+    i.model = Some("MNN".into());
+    let e = forecast(&i).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "series.values[2]"));
+    i.model = None;
+    i.seasonal_periods = Some(vec![7.0]);
+    let e = forecast(&i).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InsufficientData, "seasonalPeriods[0]"));
+    i.seasonal_periods = None;
+    i.model = Some("XYZ".into());
+    assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::UnknownVariant);
+    // Too many observations for a fit in reasonable time: aggregate first.
+    let e = forecast(&input(vec![1.0; 100_001], 60.0, 10.0)).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooLarge, "series.values"));
+}
+
+#[test]
+fn long_multiplicative_horizons_simulate_in_bounded_memory() {
+    // 50 000 steps of a multiplicative model: paths advance in lockstep, so memory is paths × states, not
+    // paths × horizon. The bands stay finite and ordered. (So far out, a multiplicative random walk's quantiles
+    // all drift toward 0 — its median falls like e^(−σ²h/2) — so widening is only checked over the first years.)
+    let mut i = input(AIR[..96].to_vec(), MONTH, 50_000.0);
+    i.model = Some("MNM".into());
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.mean.len(), 50_000);
+    let b = &f.intervals[1];
+    assert!(b.lower.iter().zip(&b.upper).all(|(l, u)| l.is_finite() && u.is_finite() && l <= u));
+    assert!(b.upper[120] - b.lower[120] > b.upper[0] - b.lower[0]);
+}
+
+#[test]
+fn baselines_by_hand() {
+    // y = 3 + 2t for t = 0..9: the line continues, 3 + 2·(9 + h); residuals are 0 so the bands have no width.
+    let y: Vec<f64> = (0..10).map(|t| 3.0 + 2.0 * t as f64).collect();
+    let mut i = input(y, 86_400.0, 3.0);
+    i.model = Some("linearTrend".into());
+    i.transform = TransformChoice::None;
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.method, "linearTrend");
+    for (h, m) in f.mean.iter().enumerate() {
+        assert!((m - (3.0 + 2.0 * (10 + h) as f64)).abs() < 1e-9);
+        assert!((f.intervals[1].upper[h] - m).abs() < 1e-9);
+    }
+    // Seasonal naive with m = 4 repeats the last cycle 5, 6, 7, 8.
+    let mut i = input(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], 86_400.0, 6.0);
+    i.model = Some("seasonalNaive".into());
+    i.seasonal_periods = Some(vec![4.0]);
+    i.transform = TransformChoice::None;
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.mean, vec![5.0, 6.0, 7.0, 8.0, 5.0, 6.0]);
+    // Every seasonal difference is 4, so σ = 4 and the 95% half-width is 1.959964·4·√k (k = 1 for h ≤ 4, 2 after).
+    let half = |h: usize| f.intervals[1].upper[h] - f.mean[h];
+    assert!((half(0) - 1.959_964 * 4.0).abs() < 1e-4);
+    assert!((half(4) - 1.959_964 * 4.0 * 2f64.sqrt()).abs() < 1e-4);
+}
+
+#[test]
+fn explicit_models_and_transforms() {
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("MAM".into());
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.name, "ETS(M,A,M)");
+    assert_eq!(f.model.candidates.len(), 1);
+    let p = f.model.parameters.as_ref().unwrap();
+    // The usual region.
+    assert!(0.0 < p.alpha && p.alpha < 1.0 && 0.0 < p.beta && p.beta < p.alpha && p.gamma < 1.0 - p.alpha);
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("AAdA".into());
+    i.box_cox_lambda = Some(0.5);
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.name, "Box-Cox(0.5) ETS(A,Ad,A)");
+    let phi = f.model.parameters.as_ref().unwrap().phi;
+    assert!((0.8..=0.98).contains(&phi));
+    // Non-seasonal search only.
+    let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
+    i.model = Some("ZZN".into());
+    let f = forecast(&i).unwrap();
+    assert!(f.model.candidates.iter().all(|c| c.name.ends_with(",N)")), "{:?}", f.model.candidates);
+    // A seasonal model code without any period is refused.
+    let mut i = input((1..=30).map(f64::from).collect(), MONTH, 3.0);
+    i.seasonal_periods = Some(vec![]);
+    i.model = Some("AAA".into());
+    assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::InsufficientData);
+}
