@@ -12,7 +12,10 @@
 // --opscore-radius, --opscore-font), takes its data from a `src` URL (same-origin JSON; `pick="a.0.b"` selects a
 // part of it) or from its `document` property, and fires an `opscore-change` event (bubbling, composed) when the
 // user moves one of its what-if controls.
-import init, { allowedDowntime, CapacityModel, errorBudget, scorecard } from "./opscore.js";
+import init, { allowedDowntime, CapacityModel, errorBudget, formatDuration, scorecard } from "./opscore.js";
+
+/** Seconds in words, from the engine (re-exported for pages that embed the elements). */
+export { formatDuration };
 
 const ready = init();
 
@@ -43,22 +46,6 @@ function sheet(css) {
   const s = new CSSStyleSheet();
   s.replaceSync(css);
   return s;
-}
-
-/** Seconds as "3d 15h 39m 30s"; under ten seconds with two decimals. */
-export function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "–";
-  if (seconds < 10) return `${seconds.toFixed(2)}s`;
-  let s = Math.round(seconds);
-  const parts = [];
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]]) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)}${unit}`);
-      s %= size;
-    }
-  }
-  if (s > 0 || parts.length === 0) parts.push(`${s}s`);
-  return parts.join(" ");
 }
 
 /** Create an element with text content (never HTML) and attributes. */
