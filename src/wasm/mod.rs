@@ -112,6 +112,19 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Seconds in words for people, as opscore's own texts write them: `"3d 15h 39m 30s"`, `"43m 50s"`; under ten
+/// seconds with two decimals (`"8.64s"`); `"–"` for NaN or infinities.
+///
+/// @example
+/// ```ts
+/// formatDuration(2629.746); // "43m 50s"
+/// formatDuration(8.64); // "8.64s"
+/// ```
+#[wasm_bindgen(js_name = formatDuration)]
+pub fn format_duration(seconds: f64) -> String {
+    crate::time::format_duration(seconds)
+}
+
 /// Turn an opscore error into a JS `Error` named `OpscoreError` with `code` and `path` properties.
 pub fn to_js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);

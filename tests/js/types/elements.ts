@@ -10,3 +10,12 @@ el.addEventListener("opscore-change", (e) => {
 });
 el.document = { target: 0.999 };
 void el.refresh();
+
+const sc = document.createElement("opscore-scorecard");
+sc.addEventListener("opscore-select", (e) => {
+  const kind: "service" | "resource" | "team" = e.detail.kind;
+  console.log(kind, e.detail.id);
+});
+const b = document.createElement("opscore-budget");
+const r = document.createElement("opscore-runway");
+document.body.append(sc, b, r);
