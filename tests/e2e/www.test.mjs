@@ -121,6 +121,50 @@ test("overview cards link to their detail views; deep links select the item", as
   await clean(w);
 });
 
+test("overview: the engine's scorecard gives every service a status in words and a headline, a resource its runway, the team its score", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  await page.waitForFunction(() => Number(document.getElementById("overview-score-line").dataset.renders) >= 1, null, { timeout: 60_000 });
+  assert.match(await page.textContent("#overview-score-line"), /^Scored as of 2026-11-01 00:00 UTC\. Services: \d+ healthy, \d+ at risk, \d+ critical/);
+  const services = await page.$$eval("#overview-services > li", (lis) =>
+    lis.map((li) => ({
+      id: li.dataset.service,
+      status: li.dataset.status,
+      text: li.querySelector(".status-text")?.textContent,
+      facts: Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    })),
+  );
+  assert.equal(services.length, 5);
+  const words = { healthy: "healthy", atRisk: "at risk", critical: "critical", noData: "no data" };
+  for (const s of services) {
+    // The status is written out, and it is the same status the colour (data-status) shows.
+    assert.equal(s.text, words[s.status], JSON.stringify(s));
+    assert.ok(s.facts.Headline?.length > 0, JSON.stringify(s));
+    assert.match(s.facts["SLA 2026-10"], /^\d+(\.\d+)?% against \d+(\.\d+)?%: (met|breached)$/);
+    assert.ok("Allowance left" in s.facts);
+    const slo = Object.keys(s.facts).find((k) => k.startsWith("SLO Availability"));
+    assert.match(s.facts[slo], /(of budget left|budget exhausted, [\d.]+% overspent), burning at [\d.,]+×/);
+  }
+  // A resource's runway: a date, or "beyond" the horizon, with the interval.
+  const runways = await page.$$eval("#overview-capacity > li", (lis) =>
+    lis.map((li) => Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))),
+  );
+  assert.equal(runways.length, 4);
+  assert.ok(runways.every((r) => /^(\d{4}-\d\d-\d\d|beyond \d{4}-\d\d-\d\d)/.test(r["Runway to"])), JSON.stringify(runways));
+  assert.ok(runways.some((r) => /^\d{4}-\d\d-\d\d$/.test(r["Runway to"]) && /\d{4}-\d\d-\d\d to .*\(95% interval\)/.test(r["Plausible range"] ?? "")), JSON.stringify(runways));
+  // The team's score and its top driver, in words.
+  const team = await page.$eval("#overview-teams > li", (li) => ({
+    text: li.querySelector(".status-text")?.textContent,
+    facts: Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+  }));
+  assert.match(team.facts["Team-health score"], /^\d{1,3} of 100$/);
+  assert.ok(team.facts["Top driver"]?.length > 0);
+  assert.ok(["healthy", "at risk", "critical", "no data"].includes(team.text));
+  // Links to the detail views stay.
+  assert.ok(await page.$('#overview-services li[data-service="checkout"] a[href="#/budget?service=checkout"]'));
+  await clean(w);
+});
+
 test("sample choice: none, then another seed, generated in the worker with progress", async () => {
   const w = await open("#/data");
   const { page } = w;
