@@ -165,6 +165,30 @@ test("overview: the engine's scorecard gives every service a status in words and
   await clean(w);
 });
 
+test("overview what-if: a service's SLA target re-scores the organisation in the worker, is listed as a change, and resets", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  const renders = () => page.evaluate(() => Number(document.getElementById("overview-score-line").dataset.renders));
+  await page.waitForFunction(() => Number(document.getElementById("overview-score-line").dataset.renders) >= 1, null, { timeout: 60_000 });
+  const slaFact = 'xpath=//li[@data-service="checkout"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]';
+  assert.match(await page.textContent(slaFact), /against 99\.95%/);
+  assert.equal(await page.inputValue("#overview-sla-checkout"), "99.95");
+  const n = await renders();
+  await page.fill("#overview-sla-checkout", "99.999");
+  await page.press("#overview-sla-checkout", "Tab");
+  await page.waitForFunction((k) => Number(document.getElementById("overview-score-line").dataset.renders) > k, n, { timeout: 60_000 });
+  // 99.999% over October (31 days): 26.784 s allowed, so checkout's month is breached and its status says so.
+  assert.match(await page.textContent(slaFact), /against 99\.999%: breached/);
+  assert.notEqual(await page.textContent('#overview-services li[data-service="checkout"] .status-text'), "healthy");
+  await page.waitForSelector('#changes-table tr[data-key="overview.slaTarget.checkout"]');
+  // Other services keep their own targets.
+  assert.match(await page.textContent('xpath=//li[@data-service="search"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]'), /against 99\.9%/);
+  await page.click('#changes-table tr[data-key="overview.slaTarget.checkout"] button.reset');
+  await page.waitForFunction(() => /against 99\.95%/.test(document.evaluate('//li[@data-service="checkout"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]', document, null, 9, null).singleNodeValue?.textContent ?? ""), null, { timeout: 60_000 });
+  assert.equal(await page.inputValue("#overview-sla-checkout"), "99.95");
+  await clean(w);
+});
+
 test("sample choice: none, then another seed, generated in the worker with progress", async () => {
   const w = await open("#/data");
   const { page } = w;

@@ -3,9 +3,9 @@
 // OrgDocument, see engine/org.js): each card states its status in words (colour only repeats it), the headline, the
 // SLA, each SLO's budget and burn, a resource's runway with its interval, a team's score and top driver.
 import { $, el, percent, row } from "../dom.js";
-import { formatDuration } from "../format.js";
+import { formatDuration, parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
-import { baselineOf, changesFrom } from "../whatif.js";
+import { baselineOf, changesFrom, registerWhatIf } from "../whatif.js";
 
 const fact = (term, value) => [el("dt", {}, term), el("dd", {}, value)];
 
@@ -63,14 +63,45 @@ function teamFacts(card) {
   return facts;
 }
 
+/** The what-if key of a service's SLA target ("overview.slaTarget.checkout"); null for ids a key cannot hold. */
+const slaKey = (id) => (/^[a-zA-Z0-9]+$/.test(id) ? `overview.slaTarget.${id}` : null);
+/** 0.9995 → "99.95" (a percentage as a person types it). */
+const percentText = (f) => String(Number((f * 100).toFixed(4)));
+
 export function mountOverview(app) {
   let latest = null;
+  let services = [];
   const scoreLine = () => $("overview-score-line");
+
+  /** The SLA targets the scenario overrides (service id → fraction, or what parsePercent makes of bad text). */
+  function slaTargets() {
+    const overrides = app.scenario().overrides;
+    const out = {};
+    for (const s of services) {
+      const key = slaKey(s.id);
+      if (key && Object.hasOwn(overrides, key) && overrides[key] !== baselineOf(key)) out[s.id] = parsePercent(overrides[key]);
+    }
+    return out;
+  }
+
+  /** A service's SLA-target what-if field: typing re-scores the whole organisation in the worker. */
+  function slaControl(s) {
+    const key = slaKey(s.id);
+    if (!key) return null;
+    const id = `overview-sla-${s.id}`;
+    const input = el("input", { id, type: "text", inputMode: "decimal", size: 7, value: app.scenario().overrides[key] ?? baselineOf(key), dataset: { key } });
+    input.addEventListener("change", () => {
+      app.setOverrides({ [key]: input.value.trim() });
+      renderChanges();
+      score();
+    });
+    return el("p", { className: "what-if" }, [el("label", { htmlFor: id }, "What-if SLA target (%) "), input]);
+  }
 
   /** Ask the worker for the scorecard and put each card's score into its <li>. */
   function score() {
     scoreLine().textContent = "Scoring the organisation…";
-    app.engine.whatIf("overview.scorecard", "org.scorecard", {}).then(
+    app.engine.whatIf("overview.scorecard", "org.scorecard", { slaTargets: slaTargets() }).then(
       (card) => {
         latest = card;
         const tally = (t) => `${t.healthy} healthy, ${t.atRisk} at risk, ${t.critical} critical${t.noData ? `, ${t.noData} without data` : ""}`;
@@ -108,6 +139,7 @@ export function mountOverview(app) {
           const overrides = { ...app.scenario().overrides, [c.key]: baselineOf(c.key) };
           app.replaceScenario({ ...app.scenario(), overrides });
           renderChanges();
+          syncControls();
         });
         const tr = row([c.label, c.value, c.baseline], { header: true });
         tr.dataset.key = c.key;
@@ -116,10 +148,25 @@ export function mountOverview(app) {
       }),
     );
   }
+  /** Put the scenario's values back into the what-if fields (after a reset, a shared link or an applied file). */
+  function syncControls() {
+    for (const input of document.querySelectorAll("#overview-services input[data-key]")) {
+      input.value = app.scenario().overrides[input.dataset.key] ?? baselineOf(input.dataset.key);
+    }
+  }
   return {
     onShow: renderChanges,
-    onScenario: renderChanges,
+    onScenario() {
+      renderChanges();
+      syncControls();
+      if (services.length) score();
+    },
     onData(org) {
+      services = org?.services ?? [];
+      for (const s of services) {
+        const key = slaKey(s.id);
+        if (key) registerWhatIf(key, { label: `SLA target of ${s.name} (Overview)`, baseline: percentText(s.sla.target), format: (v) => `${v}%` });
+      }
       if (!org) {
         $("org-line").textContent = "No organisation loaded. Choose the sample or import your data on the Data view.";
         latest = null;
@@ -141,6 +188,7 @@ export function mountOverview(app) {
               ...fact("SLI buckets", s.buckets.toLocaleString("en")),
             ]),
             el("a", { href: `#/budget?service=${encodeURIComponent(s.id)}` }, `Error budget of ${s.name}`),
+            slaControl(s),
           ]),
         ),
       );
