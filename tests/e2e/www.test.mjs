@@ -121,6 +121,74 @@ test("overview cards link to their detail views; deep links select the item", as
   await clean(w);
 });
 
+test("overview: the engine's scorecard gives every service a status in words and a headline, a resource its runway, the team its score", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  await page.waitForFunction(() => Number(document.getElementById("overview-score-line").dataset.renders) >= 1, null, { timeout: 60_000 });
+  assert.match(await page.textContent("#overview-score-line"), /^Scored as of 2026-11-01 00:00 UTC\. Services: \d+ healthy, \d+ at risk, \d+ critical/);
+  const services = await page.$$eval("#overview-services > li", (lis) =>
+    lis.map((li) => ({
+      id: li.dataset.service,
+      status: li.dataset.status,
+      text: li.querySelector(".status-text")?.textContent,
+      facts: Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    })),
+  );
+  assert.equal(services.length, 5);
+  const words = { healthy: "healthy", atRisk: "at risk", critical: "critical", noData: "no data" };
+  for (const s of services) {
+    // The status is written out, and it is the same status the colour (data-status) shows.
+    assert.equal(s.text, words[s.status], JSON.stringify(s));
+    assert.ok(s.facts.Headline?.length > 0, JSON.stringify(s));
+    assert.match(s.facts["SLA 2026-10"], /^\d+(\.\d+)?% against \d+(\.\d+)?%: (met|breached)$/);
+    assert.ok("Allowance left" in s.facts);
+    const slo = Object.keys(s.facts).find((k) => k.startsWith("SLO Availability"));
+    assert.match(s.facts[slo], /(of budget left|budget exhausted, [\d.]+% overspent), burning at [\d.,]+×/);
+  }
+  // A resource's runway: a date, or "beyond" the horizon, with the interval.
+  const runways = await page.$$eval("#overview-capacity > li", (lis) =>
+    lis.map((li) => Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))),
+  );
+  assert.equal(runways.length, 4);
+  assert.ok(runways.every((r) => /^(\d{4}-\d\d-\d\d|beyond \d{4}-\d\d-\d\d)/.test(r["Runway to"])), JSON.stringify(runways));
+  assert.ok(runways.some((r) => /^\d{4}-\d\d-\d\d$/.test(r["Runway to"]) && /\d{4}-\d\d-\d\d to .*\(95% interval\)/.test(r["Plausible range"] ?? "")), JSON.stringify(runways));
+  // The team's score and its top driver, in words.
+  const team = await page.$eval("#overview-teams > li", (li) => ({
+    text: li.querySelector(".status-text")?.textContent,
+    facts: Object.fromEntries([...li.querySelectorAll(".score dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+  }));
+  assert.match(team.facts["Team-health score"], /^\d{1,3} of 100$/);
+  assert.ok(team.facts["Top driver"]?.length > 0);
+  assert.ok(["healthy", "at risk", "critical", "no data"].includes(team.text));
+  // Links to the detail views stay.
+  assert.ok(await page.$('#overview-services li[data-service="checkout"] a[href="#/budget?service=checkout"]'));
+  await clean(w);
+});
+
+test("overview what-if: a service's SLA target re-scores the organisation in the worker, is listed as a change, and resets", async () => {
+  const w = await open("#/overview");
+  const { page } = w;
+  const renders = () => page.evaluate(() => Number(document.getElementById("overview-score-line").dataset.renders));
+  await page.waitForFunction(() => Number(document.getElementById("overview-score-line").dataset.renders) >= 1, null, { timeout: 60_000 });
+  const slaFact = 'xpath=//li[@data-service="checkout"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]';
+  assert.match(await page.textContent(slaFact), /against 99\.95%/);
+  assert.equal(await page.inputValue("#overview-sla-checkout"), "99.95");
+  const n = await renders();
+  await page.fill("#overview-sla-checkout", "99.999");
+  await page.press("#overview-sla-checkout", "Tab");
+  await page.waitForFunction((k) => Number(document.getElementById("overview-score-line").dataset.renders) > k, n, { timeout: 60_000 });
+  // 99.999% over October (31 days): 26.784 s allowed, so checkout's month is breached and its status says so.
+  assert.match(await page.textContent(slaFact), /against 99\.999%: breached/);
+  assert.notEqual(await page.textContent('#overview-services li[data-service="checkout"] .status-text'), "healthy");
+  await page.waitForSelector('#changes-table tr[data-key="overview.slaTarget.checkout"]');
+  // Other services keep their own targets.
+  assert.match(await page.textContent('xpath=//li[@data-service="search"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]'), /against 99\.9%/);
+  await page.click('#changes-table tr[data-key="overview.slaTarget.checkout"] button.reset');
+  await page.waitForFunction(() => /against 99\.95%/.test(document.evaluate('//li[@data-service="checkout"]//div[contains(@class,"score")]//dt[text()="SLA 2026-10"]/following-sibling::dd[1]', document, null, 9, null).singleNodeValue?.textContent ?? ""), null, { timeout: 60_000 });
+  assert.equal(await page.inputValue("#overview-sla-checkout"), "99.95");
+  await clean(w);
+});
+
 test("sample choice: none, then another seed, generated in the worker with progress", async () => {
   const w = await open("#/data");
   const { page } = w;
