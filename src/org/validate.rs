@@ -152,7 +152,7 @@ fn id_ok<'a>(id: &'a str, item_path: &str, seen: &mut HashSet<&'a str>) -> Resul
 /// engine. Never fails: every problem is in `errors`.
 pub fn validate_org(doc: &OrgDocument, as_of: Timestamp) -> Validation {
     let mut errors: Vec<ErrorEntry> = structure(doc).into_iter().map(ErrorEntry::from).collect();
-    let options = ScorecardOptions { as_of, ..ScorecardOptions::default_at(as_of) };
+    let options = ScorecardOptions::default_at(as_of);
     for (i, s) in doc.services.iter().enumerate() {
         if let Err(e) = score_service(s, &options) {
             errors.push(e.within(&index_path("services", i)).into());
