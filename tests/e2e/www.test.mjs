@@ -290,6 +290,8 @@ test("the overview lists what-if changes from the baseline, and each can be rese
   await page.fill("#target", "99.95");
   await expectText(page, cellSel("month", 1), "21m 55s");
   await page.click('.nav a[data-view="overview"]');
+  // The overview re-renders its change list when it is shown; wait for the row rather than race it.
+  await page.waitForSelector('#changes-table tr[data-key="sla.target"]');
   const cells = await page.$$eval('#changes-table tr[data-key="sla.target"] > *', (c) => c.map((x) => x.textContent));
   assert.deepEqual(cells.slice(1, 3), ["99.95%", "99.9%"]);
   assert.equal(await page.isVisible("#changes-none"), false);
