@@ -1,0 +1,137 @@
+// The planning tool's error-budget view, worker side (www/engine/tasks-budget.js), against the sample organisation:
+// the figures the view shows are checked against sums over the sample's own buckets, and the hypothetical incident
+// painted for the backtest is checked against the engine's own what-if.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { errorBudget } from "opscore";
+import { generateOrg } from "../../www/sample/index.js";
+import { budgetTasks, paintIncident, sliceSli } from "../../www/engine/tasks-budget.js";
+
+const org = generateOrg();
+const held = { org };
+const tasks = budgetTasks(held);
+const checkout = org.services.find((s) => s.id === "checkout");
+const asOfMs = Date.parse(org.meta.asOf);
+const N = 28 * 1440; // a 28-day window of minutes
+
+/** Σbad and Σtotal of checkout's last `n` minutes (checkout has no maintenance windows to exclude). */
+function sums(n, from = checkout.sli.total.length - n, to = checkout.sli.total.length) {
+  let bad = 0;
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    bad += checkout.sli.total[i] - checkout.sli.good[i];
+    total += checkout.sli.total[i];
+  }
+  return { bad, total };
+}
+
+test("checkout has no maintenance windows (the hand sums below need none excluded)", () => {
+  assert.equal(org.outages.filter((o) => o.service === "checkout" && o.maintenance).length, 0);
+});
+
+test("the report: budget, consumed and remaining from the sample's own sums", () => {
+  const { bad, total } = sums(N);
+  for (const objective of [0.999, 0.9995]) {
+    const v = tasks["budget.view"]({ service: "checkout", objective, windowDays: 28 });
+    const r = v.report;
+    assert.equal(r.window.start, "2026-10-04T00:00:00.000Z");
+    assert.equal(r.counts.bad, bad);
+    assert.equal(r.counts.total, total);
+    // Occurrences: the budget is (1 − objective) × Σtotal events; as time, (1 − objective) × 28 days.
+    assert.ok(Math.abs(r.budget.events - (1 - objective) * total) < 1e-6 * total);
+    assert.ok(Math.abs(r.budget.seconds - (1 - objective) * 28 * 86400) < 1e-6);
+    const consumed = bad / ((1 - objective) * total);
+    assert.ok(Math.abs(r.consumed.fraction - consumed) < 1e-9, `${r.consumed.fraction} vs ${consumed}`);
+    assert.ok(Math.abs(r.remaining.fraction - (1 - consumed)) < 1e-9);
+    // The tiers are the engine's generated ones for 28 days: 14.4 × 28/30 = 13.44 for the 1h page.
+    assert.equal(v.tiers.tiers[0].burnRate, 13.44);
+    assert.equal(v.backtest.from, r.window.start);
+    assert.equal(v.backtest.evaluations, N);
+    assert.equal(v.report.scenario, undefined);
+    assert.equal(v.hypothetical, null);
+  }
+});
+
+test("a future hypothetical incident consumes errorRate × duration of the budget as time", () => {
+  const base = tasks["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28 }).report;
+  const v = tasks["budget.view"]({
+    service: "checkout",
+    objective: 0.999,
+    windowDays: 28,
+    incident: { start: org.meta.asOf, durationSeconds: 20 * 60, errorRate: 1 },
+  });
+  // 20 minutes of full outage against 0.001 × 28 d = 2 419.2 s: 1 200 / 2 419.2 = 0.49603 of the budget.
+  assert.ok(Math.abs(base.remaining.fraction - v.report.scenario.remaining.fraction - 1200 / 2419.2) < 1e-9);
+  assert.equal(v.hypothetical, null, "nothing to paint before asOf");
+});
+
+test("a past hypothetical incident: the engine's what-if and the painted buckets agree", () => {
+  // 20 minutes at 100% errors starting two days before asOf (on the minute grid).
+  const start = new Date(asOfMs - 2 * 86400000).toISOString();
+  const inc = { start, durationSeconds: 1200, errorRate: 1 };
+  const v = tasks["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28, incident: inc });
+  // By hand: those 20 minutes become all bad.
+  const n = checkout.sli.total.length;
+  const i0 = n - 2 * 1440;
+  const { bad, total } = sums(N);
+  const during = sums(0, i0, i0 + 20);
+  const consumed = (bad - during.bad + during.total) / (0.001 * total);
+  assert.ok(Math.abs(v.report.scenario.consumed.fraction - consumed) < 1e-9, `${v.report.scenario.consumed.fraction} vs ${consumed}`);
+  // The painted series, given to the engine without a what-if, gives the same report.
+  const series = sliceSli(checkout.sli, asOfMs - 28 * 86400000, asOfMs);
+  paintIncident(series, inc, asOfMs);
+  const painted = errorBudget({ slo: { objective: 0.999, window: "28d" }, series, options: { asOf: org.meta.asOf } });
+  assert.ok(Math.abs(painted.consumed.fraction - v.report.scenario.consumed.fraction) < 1e-9);
+  // A partial-minute error rate paints pro rata, as the engine does: 90 s at 40% from 30 s into a minute.
+  const odd = { start: new Date(asOfMs - 86400000 + 30000).toISOString(), durationSeconds: 90, errorRate: 0.4 };
+  const w = tasks["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28, incident: odd });
+  const s2 = sliceSli(checkout.sli, asOfMs - 28 * 86400000, asOfMs);
+  paintIncident(s2, odd, asOfMs);
+  const p2 = errorBudget({ slo: { objective: 0.999, window: "28d" }, series: s2, options: { asOf: org.meta.asOf } });
+  assert.ok(Math.abs(p2.consumed.fraction - w.report.scenario.consumed.fraction) < 1e-9);
+  // The backtest marks it last, and each tier's detection time follows from the rule as written (README: a tier
+  // fires at the end of a bucket when the error rate over both its long and short window is strictly above
+  // burnRate × (1 − objective)), evaluated here by hand over the painted buckets.
+  assert.deepEqual(v.hypothetical, { start, end: new Date(Date.parse(start) + 1200000).toISOString() });
+  const whole = sliceSli(checkout.sli, asOfMs - 31 * 86400000, asOfMs);
+  paintIncident(whole, inc, asOfMs);
+  const first = whole.total.length - 2 * 1440; // the incident's first bucket in `whole`
+  const rate = (end, minutes) => {
+    let b = 0;
+    let t = 0;
+    for (let i = end - minutes + 1; i <= end; i++) {
+      b += whole.bad[i];
+      t += whole.total[i];
+    }
+    return b / t;
+  };
+  const windows = [[60, 5], [360, 30], [1440, 120], [4320, 360]];
+  v.backtest.tiers.forEach((t, k) => {
+    const [long, short] = windows[k];
+    const threshold = t.tier.burnRate * 0.001;
+    let expected;
+    for (let i = first; i < first + 20 && expected === undefined; i++) {
+      if (rate(i, long) > threshold && rate(i, short) > threshold) expected = (i - first + 1) * 60;
+    }
+    const last = t.detections.at(-1);
+    assert.equal(last.name, "hypothetical");
+    assert.equal(last.detectionSeconds, expected, t.tier.name);
+  });
+  // Full errors for 20 minutes are caught by every tier within them.
+  assert.ok(v.backtest.tiers.every((t) => t.detections.at(-1).detectionSeconds <= 1200));
+});
+
+test("the year backtest marks the sample's incidents and counts every evaluation", () => {
+  const y = tasks["budget.yearBacktest"]({ service: "checkout", objective: 0.999, windowDays: 28 });
+  assert.equal(y.backtest.evaluations, 365 * 1440);
+  const incidents = org.outages.filter((o) => o.service === "checkout" && !o.maintenance);
+  assert.equal(y.incidents.length, incidents.length);
+  for (const t of y.backtest.tiers) assert.equal(t.detections.length, incidents.length);
+});
+
+test("bad input: unknown service, a window the view does not offer, an objective in percent", () => {
+  assert.throws(() => tasks["budget.view"]({ service: "nope", objective: 0.999, windowDays: 28 }), { code: "unknown_reference", path: "service" });
+  assert.throws(() => tasks["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 29 }), { code: "out_of_range", path: "windowDays" });
+  assert.throws(() => tasks["budget.view"]({ service: "checkout", objective: 99.9, windowDays: 28 }), { code: "out_of_range", path: "slo.objective" });
+  assert.throws(() => budgetTasks({ org: null })["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28 }), { code: "unknown_reference", path: "org" });
+});

@@ -1,0 +1,203 @@
+// Worker tasks of the error-budget view. A service's per-minute SLI buckets stay in the worker; each task reads them
+// through an engine `SloHistory` (validated and indexed once, then re-run cheaply), kept per service and span for
+// as long as the same sample is held. A what-if move sends a few numbers and gets back one report, one backtest
+// over the SLO window and the generated tiers, all from the engine.
+//
+// The hypothetical incident reaches the engine twice: as `whatIf.incidents` of the report (the engine rewrites the
+// buckets it overlaps), and painted into a copy of the window's buckets for the backtest, with the same rule the
+// engine's what-if uses (bad = max(bad, errorRate × total) for the overlapped share of each bucket), so the
+// timeline can show whether each alert tier would have caught it. tests/js/budget-view.node.test.mjs checks that
+// the two agree.
+import { SloHistory, alertTiers } from "opscore";
+
+const DAY_MS = 86400000;
+/** Lead-in before the SLO window, so the longest standard tier window (3 days) is full at the window's start. */
+export const LEAD_DAYS = 3;
+/** Rolling windows the view offers, in days (one history is indexed per window length and service). */
+export const WINDOW_DAYS = [7, 14, 28, 30, 90];
+/** Keep at most this many indexed histories (each is a few MB of wasm memory). */
+const MAX_HISTORIES = 8;
+
+function fail(code, path, message) {
+  throw Object.assign(new Error(message), { name: "OpscoreError", code, path });
+}
+
+/** The engine needs a bad or good column: the sample holds good and total. */
+function badOf(good, total) {
+  const bad = new Float64Array(total.length);
+  for (let i = 0; i < total.length; i++) bad[i] = total[i] - good[i];
+  return bad;
+}
+
+/**
+ * The buckets of `sli` covering [fromMs, toMs) (clamped to the data), as `{start, step, bad, total, i0}`; `bad` is a
+ * fresh array (it may be painted), `total` a view.
+ */
+export function sliceSli(sli, fromMs, toMs) {
+  const t0 = Date.parse(sli.start);
+  const stepMs = sli.step * 1000;
+  const n = sli.total.length;
+  const i0 = Math.max(0, Math.min(n, Math.floor((fromMs - t0) / stepMs)));
+  const i1 = Math.max(i0, Math.min(n, Math.ceil((toMs - t0) / stepMs)));
+  return {
+    start: new Date(t0 + i0 * stepMs).toISOString(),
+    step: sli.step,
+    bad: badOf(sli.good.subarray(i0, i1), sli.total.subarray(i0, i1)),
+    total: sli.total.subarray(i0, i1),
+  };
+}
+
+/**
+ * Paint a hypothetical incident into `series.bad` in place, as the engine's what-if does for the part before
+ * `asOfMs`: each bucket it overlaps by a share `ov` gets bad += ov × max(0, errorRate × total − bad).
+ * Returns the painted interval [startMs, endMs) (empty when the incident lies wholly after asOf).
+ */
+export function paintIncident(series, incident, asOfMs) {
+  const stepMs = series.step * 1000;
+  const t0 = Date.parse(series.start);
+  const startMs = Date.parse(incident.start);
+  const endMs = Math.min(asOfMs, startMs + Math.round(incident.durationSeconds * 1000));
+  if (!(endMs > startMs)) return { startMs, endMs: startMs };
+  const first = Math.max(0, Math.floor((startMs - t0) / stepMs));
+  const last = Math.min(series.total.length - 1, Math.floor((endMs - 1 - t0) / stepMs));
+  for (let b = first; b <= last; b++) {
+    const b0 = t0 + b * stepMs;
+    const ov = Math.min(1, Math.max(0, (Math.min(endMs, b0 + stepMs) - Math.max(startMs, b0)) / stepMs));
+    const tot = series.total[b];
+    if (Number.isNaN(tot)) continue;
+    const add = Math.max(0, incident.errorRate * tot - series.bad[b]);
+    series.bad[b] = Math.min(tot, series.bad[b] + ov * add);
+  }
+  return { startMs, endMs };
+}
+
+/** Maintenance windows of `serviceId` overlapping [fromMs, toMs), as the engine's `exclude`. */
+function maintenanceOf(org, serviceId, fromMs, toMs) {
+  return org.outages
+    .filter((o) => o.service === serviceId && o.maintenance && Date.parse(o.end) > fromMs && Date.parse(o.start) < toMs)
+    .map((o) => ({ start: o.start, end: o.end }));
+}
+
+/** Real incidents (non-maintenance outages) of `serviceId` overlapping [fromMs, toMs), as marked incidents. */
+function incidentsOf(org, serviceId, fromMs, toMs) {
+  return org.outages
+    .filter((o) => o.service === serviceId && !o.maintenance && Date.parse(o.end) > fromMs && Date.parse(o.start) < toMs)
+    .map((o) => ({ name: o.id, start: o.start, end: o.end, severity: o.severity, title: o.title }));
+}
+
+/** Read and check a task input: the service, the SLO (a rolling window in whole days) and the incident. */
+function readInput(org, input) {
+  if (!org) fail("unknown_reference", "org", "No sample organisation is loaded.");
+  const service = org.services.find((s) => s.id === input?.service);
+  if (!service) fail("unknown_reference", "service", `The sample has no service ${JSON.stringify(input?.service)}.`);
+  const days = input?.windowDays;
+  if (!WINDOW_DAYS.includes(days)) fail("out_of_range", "windowDays", `The window must be one of ${WINDOW_DAYS.join(", ")} days.`);
+  // The objective goes to the engine as given, so it reports a bad one (0, 1, NaN, 99.9) with its own code.
+  return { service, days, slo: { objective: input.objective, window: `${days}d` } };
+}
+
+/**
+ * The error-budget tasks, spread into the worker's task table (tasks.js). `held` is the worker's store: the
+ * sample organisation is `held.org`.
+ */
+export function budgetTasks(held) {
+  let cachedOrg = null;
+  const histories = new Map(); // key → SloHistory, oldest first
+
+  /** The indexed history of `service` over `key`'s span, built once per held sample. */
+  function history(org, service, key, fromMs, toMs) {
+    if (cachedOrg !== org) {
+      for (const h of histories.values()) h.free();
+      histories.clear();
+      cachedOrg = org;
+    }
+    const id = `${service.id}|${key}`;
+    let h = histories.get(id);
+    if (h) {
+      histories.delete(id); // re-insert: most recently used last
+    } else {
+      const { bad, total, start, step } = sliceSli(service.sli, fromMs, toMs);
+      h = new SloHistory({ start, step, bad, total, exclude: maintenanceOf(org, service.id, fromMs, toMs) });
+      if (histories.size >= MAX_HISTORIES) {
+        const [oldest, old] = histories.entries().next().value;
+        old.free();
+        histories.delete(oldest);
+      }
+    }
+    histories.set(id, h);
+    return h;
+  }
+
+  return {
+    /**
+     * The budget view for one service: `{service, objective, windowDays, incident?: {start, durationSeconds,
+     * errorRate}, maxPoints?}` → `{asOf, report, tiers, backtest, incidents, hypothetical, timing}`. `report` is
+     * the engine's budget report (with `scenario` when an incident is given); `backtest` the generated tiers
+     * evaluated over the window, the window's real incidents marked, then the hypothetical one (painted into the
+     * buckets) marked last.
+     */
+    "budget.view"(input) {
+      const org = held.org;
+      const { service, days, slo } = readInput(org, input);
+      const t0 = performance.now();
+      const asOf = org.meta.asOf;
+      const asOfMs = Date.parse(asOf);
+      const fromMs = asOfMs - days * DAY_MS;
+      const leadMs = fromMs - LEAD_DAYS * DAY_MS;
+      const h = history(org, service, `${days}d`, leadMs, asOfMs);
+      const inc = input.incident ?? null;
+      const whatIf = inc ? { incidents: [{ start: inc.start, duration: inc.durationSeconds, errorRate: inc.errorRate }] } : undefined;
+      const report = h.errorBudget(slo, { asOf, maxPoints: input.maxPoints ?? 400, ...(whatIf ? { whatIf } : {}) });
+      const t1 = performance.now();
+      const tiers = alertTiers({ slo });
+      const marked = incidentsOf(org, service.id, fromMs, asOfMs);
+      const backtestOptions = { from: report.window.start, incidents: marked.map(({ name, start, end }) => ({ name, start, end })), maxFires: 200 };
+      let backtest;
+      let hypothetical = null;
+      const pastEnd = inc ? Math.min(asOfMs, Date.parse(inc.start) + inc.durationSeconds * 1000) : 0;
+      if (inc && pastEnd > Date.parse(inc.start)) {
+        // The incident reaches into the past: evaluate the tiers on the buckets with it painted in.
+        const series = sliceSli(service.sli, leadMs, asOfMs);
+        const painted = paintIncident(series, inc, asOfMs);
+        hypothetical = { start: new Date(painted.startMs).toISOString(), end: new Date(painted.endMs).toISOString() };
+        backtestOptions.incidents.push({ name: "hypothetical", ...hypothetical });
+        const ph = new SloHistory({ ...series, exclude: maintenanceOf(org, service.id, leadMs, asOfMs) });
+        try {
+          backtest = ph.backtestAlerts(slo, backtestOptions);
+        } finally {
+          ph.free();
+        }
+      } else {
+        backtest = h.backtestAlerts(slo, backtestOptions);
+      }
+      const t2 = performance.now();
+      return {
+        asOf,
+        service: service.id,
+        report,
+        tiers,
+        backtest,
+        incidents: marked,
+        hypothetical,
+        timing: { reportMs: t1 - t0, backtestMs: t2 - t1 },
+      };
+    },
+
+    /**
+     * The generated tiers backtested over the service's whole history (the sample's year), its real incidents
+     * marked: `{service, objective, windowDays}` → `{backtest, incidents, days, timing}`. Fires are listed up to 500
+     * per tier (counts stay exact).
+     */
+    "budget.yearBacktest"(input) {
+      const org = held.org;
+      const { service, days, slo } = readInput(org, input);
+      const t0 = performance.now();
+      const startMs = Date.parse(org.meta.start);
+      const endMs = Date.parse(org.meta.asOf);
+      const h = history(org, service, "all", startMs, endMs);
+      const incidents = incidentsOf(org, service.id, startMs, endMs);
+      const backtest = h.backtestAlerts(slo, { incidents: incidents.map(({ name, start, end }) => ({ name, start, end })), maxFires: 500 });
+      return { backtest, incidents, windowDays: days, days: (endMs - startMs) / DAY_MS, timing: { backtestMs: performance.now() - t0 } };
+    },
+  };
+}
