@@ -135,3 +135,35 @@ test("bad input: unknown service, a window the view does not offer, an objective
   assert.throws(() => tasks["budget.view"]({ service: "checkout", objective: 99.9, windowDays: 28 }), { code: "out_of_range", path: "slo.objective" });
   assert.throws(() => budgetTasks({ org: null })["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28 }), { code: "unknown_reference", path: "org" });
 });
+
+test("the view's words: burn rates as how long a full budget lasts, tier summaries as recall and precision", async () => {
+  const { burnWords, rate, roughDuration, tierSummary } = await import("../../www/views/budget/words.js");
+  const W = 28 * 86400;
+  // Rate 2 over a 28-day window: a full budget lasts 14 days.
+  assert.equal(burnWords(2, true, W), "Too fast: a full budget would be gone in 14 days, within the 28-day window.");
+  // Rate 0.5: 56 days.
+  assert.equal(burnWords(0.5, true, W), "Sustainable: a full budget would last 56 days, longer than the 28-day window.");
+  assert.equal(burnWords(1, true, W), "On budget: a full budget lasts exactly the 28-day window.");
+  assert.equal(burnWords(0, true, W), "Not burning: no errors in this window.");
+  assert.equal(burnWords(0, false, W), "No data in this window.");
+  // 14.4 × 1 h = 2% of a 30-day budget: at rate 14.4 a 30-day budget lasts 50 hours.
+  assert.equal(roughDuration((30 * 86400) / 14.4), "2 days");
+  assert.equal(roughDuration(3 * 3600), "3 hours");
+  assert.equal(rate(13.44), "13.4×");
+  assert.equal(rate(0.1812), "0.18×");
+  // 4 fires, one outside any incident; 2 of 3 incidents caught after 60 s and 180 s.
+  const y = tierSummary(
+    {
+      fireCount: 4,
+      firesOutsideIncidents: 1,
+      firingSeconds: 600,
+      detections: [{ detectionSeconds: 60 }, { detectionSeconds: undefined }, { detectionSeconds: 180 }],
+      silent: { share: 0.25, budgets: 0.5 },
+    },
+    3,
+  );
+  assert.deepEqual(
+    { recall: y.recall, precision: y.precision, median: y.medianDetection, caught: y.caught, during: y.during },
+    { recall: 2 / 3, precision: 0.75, median: 120, caught: 2, during: 3 },
+  );
+});

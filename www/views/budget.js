@@ -1,44 +1,243 @@
-// The error-budget view: each service's observed daily error ratio against the ratio its SLO allows. The
-// burn-down, burn-rate windows and alert backtest join here from the error-budget engine.
-import { $, el, fillSelect, percent } from "../dom.js";
-import { createChart } from "../charts/chart.js";
-import { timeAxis } from "../charts/fan.js";
+// The error-budget view: one service's SLO (objective, rolling window) and a hypothetical incident as controls; the
+// engine's budget report (figures, burn-down with the ideal line, burn rates in numbers and words), the generated
+// alert tiers backtested over the window (drawn on the burn-down's timeline) and over the whole history, and the
+// Prometheus rules for exactly those tiers. The per-minute buckets stay in the worker (engine/tasks-budget.js holds
+// an indexed SloHistory per service), so a control's move sends a few numbers.
+import { $, fillSelect } from "../dom.js";
+import { parsePercent } from "../format.js";
+import { isSuperseded } from "../engine/client.js";
+import { download } from "../io/export.js";
+import { registerWhatIf } from "../whatif.js";
+import { createBudgetRender } from "./budget/render.js";
+
+const WINDOWS = ["7", "14", "28", "30", "90"];
+const HOUR_MS = 3600000;
+
+/** A hypothetical incident as the scenario stores it: "startHours|minutes|ratePercent" (start relative to asOf). */
+export function incidentText({ hours, minutes, rate }) {
+  return `${hours}|${minutes}|${rate}`;
+}
+/** The stored incident back as numbers, or null when absent or unreadable. */
+export function parseIncident(text) {
+  if (typeof text !== "string" || text === "") return null;
+  const [hours, minutes, rate] = text.split("|").map(Number);
+  if (![hours, minutes, rate].every(Number.isFinite)) return null;
+  return { hours, minutes, rate };
+}
+function describeIncident(text) {
+  const inc = parseIncident(text);
+  if (!inc) return "none";
+  const when = inc.hours === 0 ? "starting at the as-of time" : `starting ${-inc.hours} h before the as-of time`;
+  return `${inc.minutes} min at ${inc.rate}% errors, ${when}`;
+}
+
+registerWhatIf("budget.objective", { label: "SLO objective (error-budget view)", baseline: "", format: (v) => (v === "" ? "the service's own SLO" : `${v}%`) });
+registerWhatIf("budget.window", { label: "SLO window (error-budget view)", baseline: "28", format: (v) => `${v} days, rolling` });
+registerWhatIf("budget.incident", { label: "Hypothetical incident (error-budget view)", baseline: "", format: describeIncident });
+
+const OBJECTIVE_MESSAGES = {
+  out_of_range: "Enter a percentage above 0 and below 100, such as 99.9. (100% leaves no budget at all.)",
+  not_finite: "Enter a number, such as 99.9.",
+  invalid_type: "Enter a number, such as 99.9.",
+};
 
 export function mountBudget(app) {
   const select = $("budget-service");
-  let chart = null;
+  const objective = $("budget-objective");
+  const windowSel = $("budget-window");
+  const incOn = $("budget-incident-on");
+  const incStart = $("budget-incident-start");
+  const incMinutes = $("budget-incident-minutes");
+  const incRate = $("budget-incident-rate");
+  const errorQuery = $("budget-error-query");
+  const totalQuery = $("budget-total-query");
+  const render = createBudgetRender();
   let wanted = null;
-  function draw() {
-    const org = app.summary();
-    const s = org?.services.find((x) => x.id === select.value);
-    if (!s) {
-      chart?.destroy();
-      chart = null;
-      $("budget-chart").replaceChildren(el("p", { className: "note" }, "No service data loaded."));
+  let seq = 0;
+  let yearKey = "";
+  let yearTimer = 0;
+  let rulesKey = "";
+  let latest = null; // {input, result}
+  let latestYear = null;
+  let latestRules = null;
+
+  const service = () => app.summary()?.services.find((s) => s.id === select.value) ?? null;
+  const overrides = () => app.scenario().overrides;
+
+  /** Put the scenario's values into the controls (objective "" = the service's SLO). */
+  function restore() {
+    const o = overrides();
+    const s = service();
+    objective.value = typeof o["budget.objective"] === "string" && o["budget.objective"] !== "" ? o["budget.objective"] : s ? String(Number((s.slo.target * 100).toFixed(4))) : "99.9";
+    windowSel.value = WINDOWS.includes(o["budget.window"]) ? o["budget.window"] : "28";
+    const inc = parseIncident(o["budget.incident"]);
+    incOn.checked = inc !== null;
+    syncStartRange();
+    if (inc) {
+      incStart.value = String(Math.max(Number(incStart.min), Math.min(0, inc.hours)));
+      incMinutes.value = String(inc.minutes);
+      incRate.value = String(inc.rate);
+    }
+    const id = s?.id ?? "service";
+    errorQuery.value = typeof o["budget.errorQuery"] === "string" ? o["budget.errorQuery"] : `sum(rate(http_requests_total{job="${id}",code=~"5.."}[{{.window}}]))`;
+    totalQuery.value = typeof o["budget.totalQuery"] === "string" ? o["budget.totalQuery"] : `sum(rate(http_requests_total{job="${id}"}[{{.window}}]))`;
+    syncIncidentControls();
+  }
+
+  function syncStartRange() {
+    incStart.min = String(-Number(windowSel.value) * 24);
+    if (Number(incStart.value) < Number(incStart.min)) incStart.value = incStart.min;
+  }
+
+  function asOfMs() {
+    return Date.parse(app.summary()?.meta.asOf ?? "") || 0;
+  }
+
+  /** The incident as the worker takes it, or null. */
+  function incident() {
+    if (!incOn.checked) return null;
+    const minutes = Math.min(1440, Math.max(1, Math.round(Number(incMinutes.value) || 0)));
+    const rate = Math.min(100, Math.max(1, Number(incRate.value) || 0));
+    const hours = Math.round(Number(incStart.value));
+    return { hours, minutes, rate, start: new Date(asOfMs() + hours * HOUR_MS).toISOString(), durationSeconds: minutes * 60, errorRate: rate / 100 };
+  }
+
+  function syncIncidentControls() {
+    for (const c of [incStart, incMinutes, incRate]) c.disabled = !incOn.checked;
+    const h = Number(incStart.value);
+    const when = asOfMs() ? new Date(asOfMs() + h * HOUR_MS).toISOString().slice(0, 16).replace("T", " ") : "";
+    $("budget-incident-when").textContent =
+      h === 0 ? `At the as-of time (${when} UTC): one more incident from now on` : `${when} UTC, ${-h} hours before the as-of time (rewrites the buckets it covers)`;
+  }
+
+  function showObjectiveError(e) {
+    const box = $("budget-objective-error");
+    if (!e) {
+      box.hidden = true;
+      box.textContent = "";
+      objective.removeAttribute("aria-invalid");
       return;
     }
-    const n = s.daily.total.length;
-    const ratio = new Float64Array(n);
-    for (let i = 0; i < n; i++) ratio[i] = s.daily.total[i] > 0 ? (100 * (s.daily.total[i] - s.daily.good[i])) / s.daily.total[i] : Number.NaN;
-    const allowed = 100 * (1 - s.slo.target);
-    const spec = {
-      title: `${s.name}: errors per day (% of requests); the SLO of ${percent(s.slo.target)} allows ${Number(allowed.toFixed(3))}%`,
-      description: `Daily error ratio of ${s.name}, against the ${Number(allowed.toFixed(3))}% its SLO allows on average.`,
-      x: timeAxis(s.daily.start, 86400, n),
-      yLabel: "% errors",
-      series: [{ label: "Error ratio (%)", values: ratio, fill: true }],
-      thresholds: [{ value: allowed, label: `SLO allows ${Number(allowed.toFixed(3))}%` }],
-    };
-    if (chart) chart.update(spec);
-    else chart = createChart($("budget-chart"), spec);
+    box.textContent = e.path === "slo.objective" || e.path === "objective" ? (OBJECTIVE_MESSAGES[e.code] ?? e.message) : e.message;
+    box.dataset.code = e.code ?? "";
+    box.hidden = false;
+    objective.setAttribute("aria-invalid", "true");
   }
+
+  /** Recompute everything the controls drive. `store`: save the controls into the scenario first. */
+  function recompute({ store = true } = {}) {
+    const s = service();
+    if (!s) {
+      render.empty("No service data: load the sample organisation (Data view) to see its error budgets.");
+      return Promise.resolve();
+    }
+    syncIncidentControls();
+    const inc = incident();
+    if (store) {
+      const own = String(Number((s.slo.target * 100).toFixed(4)));
+      app.setOverrides({
+        "budget.service": s.id,
+        "budget.objective": objective.value.trim() === own ? "" : objective.value,
+        "budget.window": windowSel.value,
+        "budget.incident": inc ? incidentText(inc) : "",
+      });
+    }
+    const input = { service: s.id, objective: parsePercent(objective.value), windowDays: Number(windowSel.value) };
+    const viewInput = { ...input, ...(inc ? { incident: { start: inc.start, durationSeconds: inc.durationSeconds, errorRate: inc.errorRate } } : {}) };
+    const mine = ++seq;
+    const done = app.engine.whatIf("budget.view", "budget.view", viewInput).then(
+      (result) => {
+        if (mine !== seq) return;
+        showObjectiveError(null);
+        latest = { input: viewInput, inc, service: s, result };
+        render.main(latest);
+      },
+      (e) => {
+        if (isSuperseded(e) || mine !== seq) return;
+        showObjectiveError(e);
+      },
+    );
+    // The year backtest and the rules depend on the SLO only, not on the incident: refresh them when it changes
+    // (the year's backtest after a short pause, so typing an objective stays fast).
+    const key = JSON.stringify(input);
+    if (key !== yearKey) {
+      yearKey = key;
+      clearTimeout(yearTimer);
+      yearTimer = setTimeout(() => {
+        app.engine.whatIf("budget.year", "budget.yearBacktest", input).then(
+          (r) => {
+            if (JSON.stringify(input) !== yearKey) return;
+            latestYear = { service: s, input, result: r };
+            render.year(latestYear);
+          },
+          (e) => {
+            if (!isSuperseded(e)) render.yearError(e);
+          },
+        );
+      }, 120);
+    }
+    refreshRules(s, input);
+    return done;
+  }
+
+  function refreshRules(s, input) {
+    const rulesInput = {
+      slo: { objective: input.objective, window: `${input.windowDays}d` },
+      service: s.id,
+      name: "availability",
+      errorQuery: errorQuery.value,
+      totalQuery: totalQuery.value,
+    };
+    const key = JSON.stringify(rulesInput);
+    if (key === rulesKey) return;
+    rulesKey = key;
+    app.engine.whatIf("budget.rules", "prometheusRules", rulesInput).then(
+      (r) => {
+        if (key !== rulesKey) return;
+        latestRules = { service: s, input: rulesInput, yaml: r.yaml };
+        render.rules(latestRules);
+      },
+      (e) => {
+        if (isSuperseded(e) || key !== rulesKey) return;
+        latestRules = null;
+        render.rulesError(e);
+      },
+    );
+  }
+
+  function draw() {
+    restore();
+    return recompute({ store: false });
+  }
+
   select.addEventListener("change", () => {
-    app.setOverrides({ "budget.service": select.value });
+    // A new service starts at its own SLO.
+    app.setOverrides({ "budget.service": select.value, "budget.objective": "", "budget.errorQuery": undefined, "budget.totalQuery": undefined });
     draw();
   });
+  objective.addEventListener("input", () => recompute());
+  windowSel.addEventListener("change", () => {
+    syncStartRange();
+    recompute();
+  });
+  for (const c of [incOn, incStart, incMinutes, incRate]) c.addEventListener("input", () => recompute());
+  incOn.addEventListener("change", () => recompute());
+  $("budget-form").addEventListener("submit", (e) => e.preventDefault());
+  for (const [q, k] of [[errorQuery, "budget.errorQuery"], [totalQuery, "budget.totalQuery"]]) {
+    q.addEventListener("input", () => {
+      app.setOverrides({ [k]: q.value });
+      const s = service();
+      if (s) refreshRules(s, { objective: parsePercent(objective.value), windowDays: Number(windowSel.value) });
+    });
+  }
+  $("budget-rules-download").addEventListener("click", () => {
+    if (!latestRules) return;
+    download(`${latestRules.service.id}-availability-slo.rules.yml`, latestRules.yaml, "application/yaml");
+  });
+
   return {
     onData(org) {
-      fillSelect(select, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["budget.service"]);
+      fillSelect(select, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? overrides()["budget.service"]);
       wanted = null;
       draw();
     },
@@ -46,10 +245,19 @@ export function mountBudget(app) {
       const want = params.get("service");
       // Before the data arrives the list is empty: remember the wish for onData.
       if (want && select.options.length === 0) wanted = want;
-      if (want && [...select.options].some((o) => o.value === want)) {
+      if (want && want !== select.value && [...select.options].some((o) => o.value === want)) {
         select.value = want;
+        app.setOverrides({ "budget.service": want, "budget.objective": "" });
         draw();
       }
+    },
+    onScenario() {
+      const want = overrides()["budget.service"];
+      if (typeof want === "string" && [...select.options].some((o) => o.value === want)) select.value = want;
+      draw();
+    },
+    results() {
+      return render.results(latest, latestYear);
     },
   };
 }

@@ -1,0 +1,83 @@
+// A lane timeline in SVG: one row per lane (an alert tier, the incidents), with bars for intervals (when the tier
+// was firing, when an incident ran), drawn under a uPlot chart and aligned to its plot area so both share one time
+// axis. Text is set with textContent; colours come from classes in style.css (no inline styles, CSP-safe), and each
+// lane's label says in words what its bars mean, so colour never carries meaning alone.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function node(tag, attrs = {}, text) {
+  const n = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) n.setAttribute(k, String(v));
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+/**
+ * Create a timeline in `container`. `update(spec)` draws:
+ * spec: { from, to (ms), description, lanes: [{label, kind, bars: [{start, end (ms), label}]}],
+ *         plot?: {left, right} or a function returning it: the margins (CSS px) of a chart's plot area in a container
+ *         of the same width, to align with it; a function is asked again on every redraw, a resize included }
+ * Bars are clipped to [from, to]; a bar shorter than 2 px is drawn 2 px wide so a short fire stays visible.
+ */
+export function createTimeline(container) {
+  const host = document.createElement("div");
+  host.className = "timeline";
+  container.replaceChildren(host);
+  let current = null;
+
+  function draw() {
+    const s = current;
+    if (!s) return;
+    const width = Math.max(240, host.clientWidth || container.clientWidth || 600);
+    const plot = typeof s.plot === "function" ? s.plot() : s.plot;
+    const left = plot?.left ?? 8;
+    const plotWidth = Math.max(40, width - left - (plot?.right ?? 8));
+    const laneH = 26;
+    const labelH = 13;
+    const height = s.lanes.length * laneH + 4;
+    const svg = node("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": s.description ?? "Timeline" });
+    const span = Math.max(1, s.to - s.from);
+    const xOf = (t) => left + ((Math.min(Math.max(t, s.from), s.to) - s.from) / span) * plotWidth;
+    s.lanes.forEach((lane, k) => {
+      const y = k * laneH + 2;
+      const g = node("g", { class: `lane lane-${lane.kind ?? "tier"}` });
+      g.append(node("rect", { class: "lane-bg", x: left, y: y + labelH, width: plotWidth, height: laneH - labelH - 3 }));
+      g.append(node("text", { class: "lane-label", x: left + 2, y: y + labelH - 3 }, lane.label));
+      for (const b of lane.bars) {
+        if (b.end < s.from || b.start > s.to) continue;
+        const x0 = xOf(b.start);
+        const x1 = Math.max(x0 + 2, xOf(b.end));
+        const r = node("rect", { class: `bar bar-${b.kind ?? lane.kind ?? "tier"}`, x: x0, y: y + labelH, width: x1 - x0, height: laneH - labelH - 3 });
+        if (b.label) r.append(node("title", {}, b.label));
+        g.append(r);
+      }
+      svg.append(g);
+    });
+    host.replaceChildren(svg);
+  }
+
+  // A chart laid out in the same pass may settle its plot area a moment later (uPlot commits sizes in a
+  // microtask): draw now, and once more on the next frame so the lanes line up with the settled plot.
+  let frame = 0;
+  function drawTwice() {
+    draw();
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(draw);
+  }
+  const resize = new ResizeObserver(() => {
+    if (current && Math.abs((host.firstChild?.getAttribute("width") ?? 0) - host.clientWidth) > 2) drawTwice();
+  });
+  resize.observe(host);
+
+  return {
+    update(spec) {
+      current = spec;
+      drawTwice();
+    },
+    destroy() {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      host.remove();
+    },
+  };
+}
