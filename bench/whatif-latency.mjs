@@ -14,6 +14,10 @@ import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
 export const CONTROLS = [
   { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
   { name: "sla.convention", route: "#/sla", control: "#convention", event: "change", values: ["days30", "days365", "gregorian"], result: "#downtime-table" },
+  // The error-budget view: moving a past hypothetical incident (report with what-if, and the window's backtest with
+  // the incident painted in), and typing an objective (report and window backtest; the year's backtest follows).
+  { name: "budget.incident", route: "#/budget", check: "#budget-incident-on", control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline" },
+  { name: "budget.objective", route: "#/budget", control: "#budget-objective", event: "input", values: ["99.95", "99.9", "99.5", "99.99"], result: "#budget-headline" },
 ];
 
 const args = process.argv.slice(2);
@@ -49,6 +53,7 @@ try {
   for (const c of CONTROLS.filter((x) => !only || x.name === only)) {
     await page.goto(`${server.url}/${c.route}`);
     await page.waitForSelector("body[data-ready=true]");
+    if (c.check && !(await page.isChecked(c.check))) await page.check(c.check);
     const times = await page.evaluate(async ({ c, samples }) => {
       const control = document.querySelector(c.control);
       const out = document.querySelector(c.result);

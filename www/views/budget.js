@@ -11,6 +11,7 @@ import { registerWhatIf } from "../whatif.js";
 import { createBudgetRender } from "./budget/render.js";
 
 const WINDOWS = ["7", "14", "28", "30", "90"];
+const bump = (node) => (node.dataset.renders = String(Number(node.dataset.renders ?? 0) + 1));
 const HOUR_MS = 3600000;
 
 /** A hypothetical incident as the scenario stores it: "startHours|minutes|ratePercent" (start relative to asOf). */
@@ -155,6 +156,7 @@ export function mountBudget(app) {
       (e) => {
         if (isSuperseded(e) || mine !== seq) return;
         showObjectiveError(e);
+        bump($("budget-headline"));
       },
     );
     // The year backtest and the rules depend on the SLO only, not on the incident: refresh them when it changes
@@ -205,7 +207,15 @@ export function mountBudget(app) {
     );
   }
 
+  // The view computes only while it is shown: data that arrives while it is hidden marks it stale for onShow.
+  let stale = true;
+  const visible = () => !$("view-budget").hidden;
   function draw() {
+    if (!visible()) {
+      stale = true;
+      return Promise.resolve();
+    }
+    stale = false;
     restore();
     return recompute({ store: false });
   }
@@ -248,8 +258,9 @@ export function mountBudget(app) {
       if (want && want !== select.value && [...select.options].some((o) => o.value === want)) {
         select.value = want;
         app.setOverrides({ "budget.service": want, "budget.objective": "" });
-        draw();
+        stale = true;
       }
+      if (stale) draw();
     },
     onScenario() {
       const want = overrides()["budget.service"];

@@ -211,7 +211,9 @@ export function createBudgetRender() {
     },
     yearError(e) {
       $("budget-year").tBodies[0].replaceChildren();
-      $("budget-year-line").textContent = `The year backtest could not be computed: ${e.message}`;
+      $("budget-year-line").textContent = /objective/.test(e.path ?? "")
+        ? "The backtest over the history appears once the objective above is valid."
+        : `The backtest over the history could not be computed: ${e.message}`;
       bump($("budget-year-line"));
     },
     rules({ yaml }) {
@@ -224,7 +226,9 @@ export function createBudgetRender() {
     rulesError(e) {
       const box = $("budget-rules");
       box.value = "";
-      $("budget-rules-error").textContent = `No rules: ${e.message}${e.path ? ` (at ${e.path})` : ""}`;
+      $("budget-rules-error").textContent = /objective/.test(e.path ?? "")
+        ? "The rules appear once the objective above is valid."
+        : `No rules: ${e.message}${e.path ? ` (at ${e.path})` : ""}`;
       $("budget-rules-error").hidden = false;
       $("budget-rules-download").disabled = true;
       bump(box);
