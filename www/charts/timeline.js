@@ -16,7 +16,8 @@ function node(tag, attrs = {}, text) {
  * Create a timeline in `container`. `update(spec)` draws:
  * spec: { from, to (ms), description, lanes: [{label, kind, bars: [{start, end (ms), label}]}],
  *         plot?: {left, right} or a function returning it: the margins (CSS px) of a chart's plot area in a container
- *         of the same width, to align with it; a function is asked again on every redraw, a resize included }
+ *         of the same width, to align with it; a function is asked again on every redraw, a resize included;
+ *         alignWith?: the element whose box `plot` measures (watched, so the timeline follows its resizes) }
  * Bars are clipped to [from, to]; a bar shorter than 2 px is drawn 2 px wide so a short fire stays visible.
  */
 export function createTimeline(container) {
@@ -42,7 +43,8 @@ export function createTimeline(container) {
       const y = k * laneH + 2;
       const g = node("g", { class: `lane lane-${lane.kind ?? "tier"}` });
       g.append(node("rect", { class: "lane-bg", x: left, y: y + labelH, width: plotWidth, height: laneH - labelH - 3 }));
-      g.append(node("text", { class: "lane-label", x: left + 2, y: y + labelH - 3 }, lane.label));
+      // Labels start at the left edge (not the plot's), so a long one still fits at phone width.
+      g.append(node("text", { class: "lane-label", x: 2, y: y + labelH - 3 }, lane.label));
       for (const b of lane.bars) {
         if (b.end < s.from || b.start > s.to) continue;
         const x0 = xOf(b.start);
@@ -64,14 +66,19 @@ export function createTimeline(container) {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(draw);
   }
-  const resize = new ResizeObserver(() => {
-    if (current && Math.abs((host.firstChild?.getAttribute("width") ?? 0) - host.clientWidth) > 2) drawTwice();
-  });
+  // Redraw when this box or the element it aligns with (a chart's plot area) changes size.
+  const resize = new ResizeObserver(() => current && drawTwice());
   resize.observe(host);
+  let aligned = null;
 
   return {
     update(spec) {
       current = spec;
+      if (spec.alignWith !== aligned) {
+        if (aligned) resize.unobserve(aligned);
+        aligned = spec.alignWith ?? null;
+        if (aligned) resize.observe(aligned);
+      }
       drawTwice();
     },
     destroy() {

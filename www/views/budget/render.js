@@ -109,13 +109,13 @@ export function createBudgetRender() {
     const from = Date.parse(r.window.start);
     const to = Date.parse(r.window.end);
     const lanes = result.backtest.tiers.map((t) => ({
-      label: `${tierLabel(t.tier)}: fires above ${rate(t.tier.burnRate)} over ${t.tier.longWindow} and ${t.tier.shortWindow}; ${t.fireCount} ${t.fireCount === 1 ? "fire" : "fires"}`,
+      label: `${tierLabel(t.tier)}, above ${rate(t.tier.burnRate)}: ${t.fireCount} ${t.fireCount === 1 ? "fire" : "fires"}`,
       kind: t.tier.severity === "page" ? "page" : "ticket",
       bars: t.fires.map((f) => ({ start: Date.parse(f.start), end: f.end ? Date.parse(f.end) : to, label: `${t.tier.name} firing ${utc(f.start)} to ${f.end ? utc(f.end) : "the as-of time"} UTC` })),
     }));
     const bars = result.incidents.map((o) => ({ start: Date.parse(o.start), end: Date.parse(o.end), label: `${o.name} (${o.severity}): ${o.title}`, kind: "incident" }));
     if (inc) bars.push({ start: Date.parse(inc.start), end: Date.parse(inc.start) + inc.durationSeconds * 1000, label: "The hypothetical incident", kind: "hypothetical" });
-    lanes.push({ label: `Incidents: ${result.incidents.length} recorded${inc ? ", plus the hypothetical one" : ""}`, kind: "incident", bars });
+    lanes.push({ label: `Incidents: ${result.incidents.length} recorded${inc ? " + the hypothetical one" : ""}`, kind: "incident", bars });
     const fires = result.backtest.tiers.reduce((n, t) => n + t.fireCount, 0);
     timeline ??= createTimeline($("budget-timeline"));
     timeline.update({
@@ -123,6 +123,7 @@ export function createBudgetRender() {
       to,
       lanes,
       plot: plotMargins,
+      alignWith: chart?.plot?.over,
       description: `Alert timeline over the same window: ${fires} fires across ${lanes.length - 1} tiers, and ${bars.length} incidents. The table below lists each fire.`,
     });
     // The fires as a table (the timeline's text equivalent).
