@@ -107,8 +107,10 @@ export function mountBudget(app) {
     for (const c of [incStart, incMinutes, incRate]) c.disabled = !incOn.checked;
     const h = Number(incStart.value);
     const when = asOfMs() ? new Date(asOfMs() + h * HOUR_MS).toISOString().slice(0, 16).replace("T", " ") : "";
-    $("budget-incident-when").textContent =
-      h === 0 ? `At the as-of time (${when} UTC): one more incident from now on` : `${when} UTC, ${-h} hours before the as-of time (rewrites the buckets it covers)`;
+    const text = h === 0 ? `At the as-of time (${when} UTC): one more incident from now on` : `${when} UTC, ${-h} hours before the as-of time (rewrites the buckets it covers)`;
+    $("budget-incident-when").textContent = text;
+    // Screen readers announce the date, not "-48".
+    incStart.setAttribute("aria-valuetext", text);
   }
 
   function showObjectiveError(e) {
