@@ -26,11 +26,18 @@ export function createTimeline(container) {
   container.replaceChildren(host);
   let current = null;
 
-  function draw() {
+  let drawnWith = null;
+  const margins = () => (typeof current?.plot === "function" ? current.plot() : current?.plot) ?? null;
+  let width = 0;
+  /** Draw with fresh measurements, or (`cached`) with the last ones: no forced layout in a what-if's hot path. */
+  function draw(cached = false) {
     const s = current;
     if (!s) return;
-    const width = Math.max(240, host.clientWidth || container.clientWidth || 600);
-    const plot = typeof s.plot === "function" ? s.plot() : s.plot;
+    if (!cached || !drawnWith || !width) {
+      width = Math.max(240, host.clientWidth || container.clientWidth || 600);
+      drawnWith = margins();
+    }
+    const plot = drawnWith;
     const left = plot?.left ?? 8;
     const plotWidth = Math.max(40, width - left - (plot?.right ?? 8));
     const laneH = 26;
@@ -59,15 +66,21 @@ export function createTimeline(container) {
   }
 
   // A chart laid out in the same pass may settle its plot area a moment later (uPlot commits sizes in a
-  // microtask): draw now, and once more on the next frame so the lanes line up with the settled plot.
+  // microtask): draw now with the last measurements, then check them on the next frame and redraw if they moved.
   let frame = 0;
-  function drawTwice() {
-    draw();
+  function drawTwice(cached = true) {
+    draw(cached);
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(draw);
+    frame = requestAnimationFrame(() => {
+      const before = drawnWith;
+      const w = host.clientWidth;
+      const m = margins();
+      const moved = (a, b) => Math.abs((a ?? -1) - (b ?? -1)) > 0.5;
+      if (moved(w, width) || moved(m?.left, before?.left) || moved(m?.right, before?.right)) draw();
+    });
   }
   // Redraw when this box or the element it aligns with (a chart's plot area) changes size.
-  const resize = new ResizeObserver(() => current && drawTwice());
+  const resize = new ResizeObserver(() => current && drawTwice(false));
   resize.observe(host);
   let aligned = null;
 

@@ -3,11 +3,13 @@
 // as long as the same sample is held. A what-if move sends a few numbers and gets back one report, one backtest
 // over the SLO window and the generated tiers, all from the engine.
 //
-// The hypothetical incident reaches the engine twice: as `whatIf.incidents` of the report (the engine rewrites the
-// buckets it overlaps), and painted into a copy of the window's buckets for the backtest, with the same rule the
-// engine's what-if uses (bad = max(bad, errorRate × total) for the overlapped share of each bucket), so the
-// timeline can show whether each alert tier would have caught it. tests/js/budget-view.node.test.mjs checks that
-// the two agree.
+// The hypothetical incident: its part before asOf is painted into a copy of the window's buckets with the rule the
+// engine's own what-if applies (bad = max(bad, errorRate × total) for the overlapped share of each bucket), and the
+// engine reports and backtests that painted history, so the timeline shows whether each alert tier would have
+// caught it. Its part after asOf goes to the engine's what-if as future consumption. Indexing a painted month costs
+// less than the engine's what-if re-indexing its copy; tests/js/budget-view.node.test.mjs checks that both give the
+// same report. The report and backtest without the incident are kept per service, objective and window, so moving
+// the incident recomputes only the scenario.
 import { SloHistory, alertTiers } from "opscore";
 
 const DAY_MS = 86400000;
@@ -103,12 +105,14 @@ function readInput(org, input) {
 export function budgetTasks(held) {
   let cachedOrg = null;
   const histories = new Map(); // key → SloHistory, oldest first
+  let baseline = null; // {key, report, backtest, tiers} of the last service, objective and window
 
   /** The indexed history of `service` over `key`'s span, built once per held sample. */
   function history(org, service, key, fromMs, toMs) {
     if (cachedOrg !== org) {
       for (const h of histories.values()) h.free();
       histories.clear();
+      baseline = null;
       cachedOrg = org;
     }
     const id = `${service.id}|${key}`;
@@ -145,41 +149,55 @@ export function budgetTasks(held) {
       const fromMs = asOfMs - days * DAY_MS;
       const leadMs = fromMs - LEAD_DAYS * DAY_MS;
       const h = history(org, service, `${days}d`, leadMs, asOfMs);
-      const inc = input.incident ?? null;
-      const whatIf = inc ? { incidents: [{ start: inc.start, duration: inc.durationSeconds, errorRate: inc.errorRate }] } : undefined;
-      const report = h.errorBudget(slo, { asOf, maxPoints: input.maxPoints ?? 400, ...(whatIf ? { whatIf } : {}) });
-      const t1 = performance.now();
-      const tiers = alertTiers({ slo });
+      const maxPoints = input.maxPoints ?? 400;
       const marked = incidentsOf(org, service.id, fromMs, asOfMs);
-      const backtestOptions = { from: report.window.start, incidents: marked.map(({ name, start, end }) => ({ name, start, end })), maxFires: 200 };
-      let backtest;
+      const options = () => ({ from: new Date(fromMs).toISOString(), incidents: marked.map(({ name, start, end }) => ({ name, start, end })), maxFires: 200 });
+      // The baseline (no incident) for this service, objective and window.
+      const key = JSON.stringify([org.meta.seed, service.id, slo.objective, days, maxPoints]);
+      if (baseline?.key !== key) {
+        const report = h.errorBudget(slo, { asOf, maxPoints });
+        baseline = { key, report, backtest: h.backtestAlerts(slo, options()), tiers: alertTiers({ slo }) };
+      }
+      const inc = input.incident ?? null;
+      let report = baseline.report;
+      let backtest = baseline.backtest;
       let hypothetical = null;
-      const pastEnd = inc ? Math.min(asOfMs, Date.parse(inc.start) + inc.durationSeconds * 1000) : 0;
-      if (inc && pastEnd > Date.parse(inc.start)) {
-        // The incident reaches into the past: evaluate the tiers on the buckets with it painted in.
-        const series = sliceSli(service.sli, leadMs, asOfMs);
-        const painted = paintIncident(series, inc, asOfMs);
-        hypothetical = { start: new Date(painted.startMs).toISOString(), end: new Date(painted.endMs).toISOString() };
-        backtestOptions.incidents.push({ name: "hypothetical", ...hypothetical });
-        const ph = new SloHistory({ ...series, exclude: maintenanceOf(org, service.id, leadMs, asOfMs) });
-        try {
-          backtest = ph.backtestAlerts(slo, backtestOptions);
-        } finally {
-          ph.free();
+      const t1 = performance.now();
+      if (inc) {
+        const startMs = Date.parse(inc.start);
+        const endMs = startMs + inc.durationSeconds * 1000;
+        if (!Number.isFinite(startMs) || startMs < fromMs || startMs > asOfMs) fail("out_of_range", "incident.start", "The incident must start within the window.");
+        // After asOf: future consumption, through the engine's what-if.
+        const future = endMs > asOfMs ? { whatIf: { incidents: [{ start: asOf, duration: (endMs - asOfMs) / 1000, errorRate: inc.errorRate }] } } : {};
+        if (startMs < asOfMs) {
+          // Before asOf: paint the buckets, then report and backtest the painted history.
+          const series = sliceSli(service.sli, leadMs, asOfMs);
+          const painted = paintIncident(series, inc, asOfMs);
+          hypothetical = { start: new Date(painted.startMs).toISOString(), end: new Date(painted.endMs).toISOString() };
+          const ph = new SloHistory({ ...series, exclude: maintenanceOf(org, service.id, leadMs, asOfMs) });
+          try {
+            const r = ph.errorBudget(slo, { asOf, maxPoints, ...future });
+            report = { ...baseline.report, scenario: future.whatIf ? r.scenario : r };
+            const o = options();
+            o.incidents.push({ name: "hypothetical", ...hypothetical });
+            backtest = ph.backtestAlerts(slo, o);
+          } finally {
+            ph.free();
+          }
+        } else {
+          report = { ...baseline.report, scenario: h.errorBudget(slo, { asOf, maxPoints, ...future }).scenario };
         }
-      } else {
-        backtest = h.backtestAlerts(slo, backtestOptions);
       }
       const t2 = performance.now();
       return {
         asOf,
         service: service.id,
         report,
-        tiers,
+        tiers: baseline.tiers,
         backtest,
         incidents: marked,
         hypothetical,
-        timing: { reportMs: t1 - t0, backtestMs: t2 - t1 },
+        timing: { baselineMs: t1 - t0, scenarioMs: t2 - t1 },
       };
     },
 
