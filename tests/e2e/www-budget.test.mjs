@@ -169,6 +169,12 @@ test("error budget: target, window and a hypothetical incident recompute to the 
   await after_(page, "budget-headline", () => page.fill("#budget-objective", "99.95"));
   assert.equal(await page.isHidden("#budget-objective-error"), true);
 
+  // A long query (over the scenario's 200-character strings) is used for the rules but not saved.
+  const long = `sum(rate(http_requests_total{job="checkout",code=~"5..",${"x".repeat(200)}="y"}[{{.window}}]))`;
+  await after_(page, "budget-rules", () => page.fill("#budget-error-query", long));
+  assert.equal(await page.isVisible("#budget-query-note"), true);
+  assert.ok((await page.inputValue("#budget-rules")).includes(`${"x".repeat(200)}="y"}[5m]`));
+
   // The results export carries the view's rows.
   await page.click('.nav a[data-view="data"]');
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-results")]);
@@ -187,6 +193,9 @@ test("error budget: target, window and a hypothetical incident recompute to the 
   assert.equal(await page.isChecked("#budget-incident-on"), true);
   assert.equal(await page.inputValue("#budget-incident-start"), "-48");
   assert.equal(await page.inputValue("#budget-incident-minutes"), "20");
+  // The saved state was readable (no notice), and the long query was left out of it.
+  assert.equal(await page.$('#notices [data-id="saved-state"]'), null);
+  assert.equal(await page.inputValue("#budget-error-query"), 'sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))');
   // The overview lists the three what-ifs as changes from the baseline.
   await page.click('.nav a[data-view="overview"]');
   const keys = await page.$$eval("#changes-table tbody tr", (trs) => trs.map((tr) => tr.dataset.key));

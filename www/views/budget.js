@@ -140,7 +140,8 @@ export function mountBudget(app) {
       const own = String(Number((s.slo.target * 100).toFixed(4)));
       app.setOverrides({
         "budget.service": s.id,
-        "budget.objective": objective.value.trim() === own ? "" : objective.value,
+        // "" follows the service's SLO; text too long for the scenario (200 characters) is not saved.
+        "budget.objective": objective.value.trim() === own || objective.value.length > 200 ? "" : objective.value,
         "budget.window": windowSel.value,
         "budget.incident": inc ? incidentText(inc) : "",
       });
@@ -237,7 +238,10 @@ export function mountBudget(app) {
   $("budget-form").addEventListener("submit", (e) => e.preventDefault());
   for (const [q, k] of [[errorQuery, "budget.errorQuery"], [totalQuery, "budget.totalQuery"]]) {
     q.addEventListener("input", () => {
-      app.setOverrides({ [k]: q.value });
+      // The scenario keeps strings of up to 200 characters (state.js); a longer query is used but not saved.
+      const long = errorQuery.value.length > 200 || totalQuery.value.length > 200;
+      $("budget-query-note").hidden = !long;
+      app.setOverrides({ [k]: q.value.length <= 200 ? q.value : undefined });
       const s = service();
       if (s) refreshRules(s, { objective: parsePercent(objective.value), windowDays: Number(windowSel.value) });
     });
