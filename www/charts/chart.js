@@ -151,6 +151,22 @@ export function createChart(container, spec) {
       current = next;
       build();
     },
+    /**
+     * Like update, for what-if controls: when the series are the same ones (count and labels, no fan) only the data,
+     * title, description, markers and thresholds change, and uPlot redraws them without rebuilding the chart.
+     */
+    refresh(next) {
+      const prev = current.series ?? [];
+      const same =
+        plot && !next.fan && !current.fan && next.yLabel === current.yLabel && String(next.yRange) === String(current.yRange) &&
+        (next.series ?? []).length === prev.length && next.series.every((x, i) => x.label === prev[i].label);
+      if (!same) return this.update(next);
+      current = next;
+      caption.textContent = next.title ?? "";
+      canvasHost.setAttribute("aria-label", next.description ?? next.title ?? "Chart");
+      plot.hooks.draw = [overlay(next.markers ?? [], next.thresholds ?? [], theme())];
+      plot.setData([next.x, ...next.series.map((x) => x.values)]);
+    },
     destroy() {
       resize.disconnect();
       scheme.removeEventListener("change", rebuild);

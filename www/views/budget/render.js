@@ -93,14 +93,15 @@ export function createBudgetRender() {
       title: `${s.name}: error budget left over the ${Math.round(r.window.seconds / 86400)}-day window at ${percent(r.objective)}, against the ideal line`,
       description: `Burn-down of ${s.name}'s error budget from ${utc(r.window.start)} to ${utc(r.window.end)} UTC: it ends at ${percent(end, 1)} left, where burning at exactly the sustainable rate would end at 0%.${
         sc ? ` With the hypothetical incident it ends at ${percent(sc.remaining.at(-1), 1)}.` : ""
-      } ${result.incidents.length} recorded incidents are marked.`,
+      } ${result.incidents.length} recorded ${result.incidents.length === 1 ? "incident is" : "incidents are"} marked.`,
       x,
       yLabel: "% of budget left",
       series,
       markers,
       thresholds: [{ value: 0, label: "Budget exhausted" }, { value: 25, label: "At risk below 25%", dash: [2, 4] }],
     };
-    if (chart) chart.update(spec);
+    // Moving a control changes the data, not the series: refresh redraws without rebuilding the chart.
+    if (chart) chart.refresh(spec);
     else chart = createChart($("budget-chart"), spec);
   }
 
