@@ -35,6 +35,7 @@ pub const MAX_HORIZON: usize = 200_000;
 
 /// How to transform the data before fitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum TransformChoice {
     /// Compare no transform with the logarithm by AICc on the original scale (log only for positive data).
@@ -48,6 +49,7 @@ pub enum TransformChoice {
 
 /// What to forecast and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ForecastInput {
     /// The history.
