@@ -95,6 +95,8 @@ test("error budget: target, window and a hypothetical incident recompute to the 
   const tight = 1 - window28.bad / (0.0005 * window28.total);
   close((await figure(page, "remaining")).value, tight, 1e-9, "remaining at 99.95%");
   close((await figure(page, "budget-events")).value, 0.0005 * window28.total, 1e-6 * window28.total, "budget in requests");
+  // The headline compares with the service's own SLO.
+  assert.ok((await page.textContent("#budget-headline")).includes(`At the service's own SLO (99.9% over 28 days): ${Number((base * 100).toFixed(1))}% left.`));
 
   // One more incident from now on: 20 minutes at 100% errors consume 1 200 / 1 209.6 = 0.99206 of the budget.
   await after_(page, "budget-headline", async () => {

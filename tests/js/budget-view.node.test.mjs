@@ -49,6 +49,9 @@ test("the report: budget, consumed and remaining from the sample's own sums", ()
     assert.equal(v.backtest.evaluations, N);
     assert.equal(v.report.scenario, undefined);
     assert.equal(v.hypothetical, null);
+    // At another objective, the service's own (99.9% over 28 days) comes back for comparison.
+    if (objective === 0.999) assert.equal(v.reference, null);
+    else assert.ok(Math.abs(v.reference.remaining.fraction - (1 - bad / (0.001 * total))) < 1e-9);
   }
 });
 

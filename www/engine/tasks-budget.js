@@ -135,10 +135,10 @@ export function budgetTasks(held) {
   return {
     /**
      * The budget view for one service: `{service, objective, windowDays, incident?: {start, durationSeconds,
-     * errorRate}, maxPoints?}` → `{asOf, report, tiers, backtest, incidents, hypothetical, timing}`. `report` is
+     * errorRate}, maxPoints?}` → `{asOf, report, tiers, backtest, incidents, hypothetical, reference, timing}`. `report` is
      * the engine's budget report (with `scenario` when an incident is given); `backtest` the generated tiers
      * evaluated over the window, the window's real incidents marked, then the hypothetical one (painted into the
-     * buckets) marked last.
+     * buckets) marked last; `reference` the budget left under the service's own SLO, when the view's differs.
      */
     "budget.view"(input) {
       const org = held.org;
@@ -157,6 +157,19 @@ export function budgetTasks(held) {
       if (baseline?.key !== key) {
         const report = h.errorBudget(slo, { asOf, maxPoints });
         baseline = { key, report, backtest: h.backtestAlerts(slo, options()), tiers: alertTiers({ slo }) };
+      }
+      // The service's own SLO, for comparison, when the view's objective or window differs from it.
+      const own = { objective: service.slo.target, window: `${service.slo.windowDays}d` };
+      let reference = null;
+      if (own.objective !== slo.objective || own.window !== slo.window) {
+        if (baseline.referenceKey !== key) {
+          const ownDays = service.slo.windowDays;
+          const hr = history(org, service, `${ownDays}d`, asOfMs - (ownDays + LEAD_DAYS) * DAY_MS, asOfMs);
+          const r = hr.errorBudget(own, { asOf, maxPoints: 2 });
+          baseline.reference = { objective: r.objective, windowDays: ownDays, remaining: r.remaining, consumed: r.consumed, policyState: r.policyState };
+          baseline.referenceKey = key;
+        }
+        reference = baseline.reference;
       }
       const inc = input.incident ?? null;
       let report = baseline.report;
@@ -197,6 +210,7 @@ export function budgetTasks(held) {
         backtest,
         incidents: marked,
         hypothetical,
+        reference,
         timing: { baselineMs: t1 - t0, scenarioMs: t2 - t1 },
       };
     },

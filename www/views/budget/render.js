@@ -42,6 +42,12 @@ export function createBudgetRender() {
     let text = `${s.name}, ${percent(r.objective)} over ${days} days: ${
       left >= 0 ? `${percent(left, 1)} of the budget left` : `budget exhausted, ${percent(-left, 1)} overspent`
     } (${count(Math.max(0, r.remaining.events ?? 0))} more failed requests, or ${formatDuration(Math.max(0, r.remaining.seconds))} of full outage). ${stateWords(r.policyState)}.`;
+    const ref = result.reference;
+    if (ref) {
+      text += ` At the service's own SLO (${percent(ref.objective)} over ${ref.windowDays} days): ${
+        ref.remaining.fraction >= 0 ? `${percent(ref.remaining.fraction, 1)} left` : `exhausted, ${percent(-ref.remaining.fraction, 1)} overspent`
+      }.`;
+    }
     const sc = r.scenario;
     if (inc && sc) {
       const when = inc.hours === 0 ? "from now on" : `${-inc.hours} hours before the as-of time`;
@@ -268,6 +274,8 @@ export function createBudgetRender() {
         ...r.burnRates.map((b) => row(`Burn rate ${b.window}`, b.burnRate, "x")),
         ...latest.result.backtest.tiers.map((t) => row(`Fires in the window, ${t.tier.name} (above ${t.tier.burnRate}x)`, t.fireCount, "count")),
       ];
+      const ref = latest.result.reference;
+      if (ref) out.push(row("Remaining", ref.remaining.fraction, "ratio", `${latest.service.name} ${percent(ref.objective)} over ${ref.windowDays}d (the service's own SLO)`));
       if (r.scenario && latest.inc) {
         const what = `${item}, with a ${latest.inc.minutes}-minute incident at ${latest.inc.rate}% errors`;
         out.push(row("Remaining", r.scenario.remaining.fraction, "ratio", what), row("Remaining full outage", r.scenario.remaining.seconds, "s", what), row("Policy state", r.scenario.policyState, "", what));
