@@ -1,0 +1,176 @@
+// Worker tasks of the team-health view. The team's history (pages, shifts, deployments, toil, surveys) stays in the
+// worker: the page names it with {$ref: "org/teams/<id>"} and gets back the engine's reports, trimmed to what it
+// draws. The engine inputs are built once per team object (WeakMap), pages in the columnar fast form
+// (`pageColumns`), timestamps as epoch ms.
+//
+// - "team.health" is the baseline: every part over the whole period, shifts included (per-shift incident load and
+//   each responder's measured time on call).
+// - "team.whatIf" re-scores a scenario. It gives the engine the same data minus the shift calendar: with a
+//   rotation shape in the input, time on call is rolesPerShift / members and every factor of the score comes from
+//   pages, deployments, toil and surveys, so the score is the same (the e2e test checks it) and the call is cheaper.
+//   Results are memoised per scenario, so scrubbing a slider back over values already seen costs nothing.
+// Results hold no buffers, so the cached objects are posted (structured-cloned) as they are.
+import { teamHealth } from "opscore";
+
+const BENCHMARKS = new Set(["dora-2021", "dora-2023"]);
+const MEDIANS = new Set(["interpolated", "lower"]);
+const MEMO_LIMIT = 128;
+const cache = new WeakMap();
+
+const fail = (message, path, code = "invalid_type") => {
+  throw Object.assign(new Error(message), { name: "OpscoreError", code, path });
+};
+const ms = (t) => (typeof t === "number" ? t : Date.parse(t));
+
+/** The rotation's shape, read from the data: members, sites (distinct `site`s), roles per shift, shift hours. */
+export function rotationShape(team) {
+  const sites = new Set(team.responders.map((r) => r.site ?? r.timeZone)).size;
+  const roles = new Set((team.shifts ?? []).map((s) => s.role ?? "primary")).size || 1;
+  const lengths = (team.shifts ?? []).map((s) => (ms(s.end) - ms(s.start)) / 3_600_000).filter((h) => h > 0).sort((a, b) => a - b);
+  const shiftHours = lengths.length ? lengths[Math.floor(lengths.length / 2)] : 168;
+  return { members: team.responders.length, rolesPerShift: Math.min(roles, team.responders.length), sites: Math.min(2, Math.max(1, sites)), shiftHours };
+}
+
+/** Pages as the engine's columnar form: epoch ms, responder index, NaN for "none". */
+function pageColumns(team) {
+  const index = new Map(team.responders.map((r, i) => [r.id, i]));
+  const incidents = new Map();
+  const n = team.pages.length;
+  const cols = { at: new Float64Array(n), responder: new Float64Array(n), acknowledgedAt: new Float64Array(n), incident: new Float64Array(n), highUrgency: new Float64Array(n) };
+  team.pages.forEach((p, i) => {
+    const who = index.get(p.responder);
+    if (who === undefined) fail(`Page ${i + 1} is for "${p.responder}", who is not in the roster.`, `pages[${i}].responder`, "unknown_reference");
+    cols.at[i] = ms(p.at);
+    cols.responder[i] = who;
+    cols.acknowledgedAt[i] = p.acknowledgedAt ? ms(p.acknowledgedAt) : Number.NaN;
+    if (p.incidentId) {
+      if (!incidents.has(p.incidentId)) incidents.set(p.incidentId, incidents.size);
+      cols.incident[i] = incidents.get(p.incidentId);
+    } else cols.incident[i] = Number.NaN;
+    cols.highUrgency[i] = p.urgency === "high" ? 1 : p.urgency === "low" ? 0 : Number.NaN;
+  });
+  return cols;
+}
+
+/** The engine inputs for a team over `period`, built once per team object and period. */
+function inputsFor(team, period) {
+  if (!team || !Array.isArray(team.responders) || !Array.isArray(team.pages)) fail("The team data is missing or not a team.", "team");
+  if (!period || typeof period.start !== "string" || typeof period.end !== "string") fail("A period {start, end} is needed.", "period");
+  let entry = cache.get(team);
+  const key = `${period.start}/${period.end}`;
+  if (entry?.key === key) return entry;
+  const rotation = rotationShape(team);
+  const responders = team.responders.map((r) => ({ id: r.id, timeZone: r.timeZone }));
+  const deployments = team.deployments.map((d) => ({
+    ...(d.id ? { id: d.id } : {}),
+    at: ms(d.at),
+    ...(d.leadTimeSeconds !== undefined ? { leadTimeSeconds: d.leadTimeSeconds } : {}),
+    ...(d.commitTimes ? { commitTimes: d.commitTimes } : {}),
+    ...(d.failed ? { failed: true } : {}),
+    ...(d.recoveredAt ? { recoveredAt: ms(d.recoveredAt) } : {}),
+    ...(d.rework !== undefined ? { rework: Boolean(d.rework) } : {}),
+  }));
+  const toil = { entries: team.toil.map((e) => ({ person: e.person, week: ms(e.week), category: e.category, hours: e.hours, toil: e.toil !== false })) };
+  const surveys = {
+    squadHealth: (team.squadVotes ?? []).map((v) => ({ team: v.team, at: v.at, card: v.card, vote: v.vote, ...(v.trend ? { trend: v.trend } : {}) })),
+    enps: (team.enps ?? []).map((e) => ({ team: e.team, at: e.at, score: e.score })),
+  };
+  const columns = pageColumns(team);
+  const shifts = (team.shifts ?? []).map((s) => ({ responder: s.responder, start: ms(s.start), end: ms(s.end), ...(s.role ? { role: s.role } : {}) }));
+  const onCall = { period, responders, pages: [], pageColumns: columns, rotation };
+  entry = {
+    key,
+    rotation,
+    categories: [...new Set(team.toil.filter((e) => e.toil !== false).map((e) => e.category))],
+    parts: { deployments, toil, surveys },
+    full: { ...onCall, shifts },
+    lean: { ...onCall, shifts: [] },
+    baseline: new Map(),
+    memo: new Map(),
+  };
+  cache.set(team, entry);
+  return entry;
+}
+
+function options(input) {
+  const benchmark = input?.benchmark ?? "dora-2023";
+  const median = input?.median ?? "interpolated";
+  if (!BENCHMARKS.has(benchmark)) fail(`Unknown DORA benchmark set "${benchmark}": use dora-2021 or dora-2023.`, "benchmark", "out_of_range");
+  if (!MEDIANS.has(median)) fail(`Unknown median convention "${median}": use interpolated or lower.`, "median", "out_of_range");
+  return { benchmark, median };
+}
+
+function engineInput(entry, onCall, period, { benchmark, median }, whatIf = []) {
+  return {
+    dora: { period, deployments: entry.parts.deployments, benchmark, median },
+    onCall,
+    toil: entry.parts.toil,
+    surveys: entry.parts.surveys,
+    whatIf,
+  };
+}
+
+/** Per-shift incident counts as a distribution (the page needs the shape, not 1,460 rows). */
+function shiftSummary(shifts) {
+  const byIncidents = [0, 0, 0, 0, 0];
+  let busiest = null;
+  for (const s of shifts) {
+    byIncidents[Math.min(4, s.incidents)]++;
+    if (!busiest || s.incidentsPer12Hours > busiest.incidentsPer12Hours) busiest = s;
+  }
+  const hours = shifts.length ? (ms(shifts[0].end) - ms(shifts[0].start)) / 3_600_000 : 0;
+  return { count: shifts.length, hours, byIncidents, busiest };
+}
+
+/** A scenario from the page: only the fields the engine knows, checked for type here so errors have a path. */
+function cleanScenario(s = {}) {
+  const out = { name: "what-if" };
+  if (s.rotationMembers !== undefined) out.rotationMembers = s.rotationMembers;
+  if (s.pageReduction !== undefined) out.pageReduction = s.pageReduction;
+  if (Array.isArray(s.automate) && s.automate.length) out.automate = s.automate.map((a) => ({ category: a.category, fraction: a.fraction }));
+  if (s.shiftHours !== undefined) out.shiftHours = s.shiftHours;
+  return out;
+}
+
+export const teamTasks = {
+  /**
+   * The baseline: `{team: {$ref: "org/teams/<id>"}, period: {start, end}, benchmark?, median?}` → the engine's
+   * report (score, factors, dora, onCall with shifts summarised, toil, surveys), the rotation shape and the toil
+   * categories, with the engine time.
+   */
+  "team.health"(input) {
+    const entry = inputsFor(input?.team, input?.period);
+    const opts = options(input);
+    const key = `${opts.benchmark}/${opts.median}`;
+    let result = entry.baseline.get(key);
+    if (!result) {
+      const t0 = performance.now();
+      const r = teamHealth(engineInput(entry, entry.full, input.period, opts));
+      const engineMs = performance.now() - t0;
+      const { shifts, ...onCall } = r.onCall;
+      result = { ...r, onCall: { ...onCall, shiftSummary: shiftSummary(shifts) }, rotation: entry.rotation, categories: entry.categories, timing: { engineMs } };
+      entry.baseline.set(key, result);
+    }
+    return result;
+  },
+  /**
+   * A what-if: `{team, period, benchmark?, median?, scenario: {rotationMembers?, pageReduction?, automate?,
+   * shiftHours?}}` → `{whatIf, baselineScore, timing: {engineMs, memo}}`. `baselineScore` is this call's own
+   * baseline (without the shift calendar); it equals "team.health"'s score.
+   */
+  "team.whatIf"(input) {
+    const entry = inputsFor(input?.team, input?.period);
+    const opts = options(input);
+    const scenario = cleanScenario(input?.scenario);
+    const key = JSON.stringify([opts, scenario]);
+    const hit = entry.memo.get(key);
+    if (hit) return { ...hit, timing: { engineMs: 0, memo: true } };
+    const t0 = performance.now();
+    const r = teamHealth(engineInput(entry, entry.lean, input.period, opts, [scenario]));
+    const engineMs = performance.now() - t0;
+    const result = { whatIf: r.whatIf[0], baselineScore: r.score.score };
+    if (entry.memo.size >= MEMO_LIMIT) entry.memo.delete(entry.memo.keys().next().value);
+    entry.memo.set(key, result);
+    return { ...result, timing: { engineMs, memo: false } };
+  },
+};
