@@ -43,6 +43,7 @@ export function mountTeam(app) {
   let baseline = null;
   let latest = null; // {whatIf, asked}
   let baseSeq = 0;
+  let inflight = 0; // what-if calls not yet settled (aria-busy on the result while any is)
   let weeklyChart = null;
   let toilChart = null;
 
@@ -65,9 +66,15 @@ export function mountTeam(app) {
   function outputs() {
     const n = Number(c.rotation.value);
     const base = baseline?.rotation.members ?? team?.responders.length;
-    $("team-rotation-out").textContent = `${n} people${base !== undefined && n !== base ? ` (${n > base ? "+" : "−"}${Math.abs(n - base)})` : ""}`;
-    $("team-pages-out").textContent = `${c.pages.value}% fewer`;
-    $("team-toil-automate-out").textContent = `${c.automate.value}%`;
+    const texts = [
+      [c.rotation, "team-rotation-out", `${n} people${base !== undefined && n !== base ? ` (${n > base ? "+" : "−"}${Math.abs(n - base)})` : ""}`],
+      [c.pages, "team-pages-out", `${c.pages.value}% fewer`],
+      [c.automate, "team-toil-automate-out", `${c.automate.value}%`],
+    ];
+    for (const [input, out, text] of texts) {
+      $(out).textContent = text;
+      input.setAttribute("aria-valuetext", text);
+    }
   }
 
   function save() {
@@ -105,6 +112,8 @@ export function mountTeam(app) {
   async function recompute() {
     if (!baseline || !team) return;
     const scenario = asked();
+    inflight++;
+    result.setAttribute("aria-busy", "true");
     try {
       const r = await app.engine.whatIf("team", "team.whatIf", { team: teamRef(), period, benchmark: c.benchmark.value, median: c.median.value, scenario });
       if (!baseline) return;
@@ -118,6 +127,9 @@ export function mountTeam(app) {
     } catch (e) {
       if (isSuperseded(e)) return;
       showError(`The what-if could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
+    } finally {
+      inflight--;
+      if (inflight === 0) result.setAttribute("aria-busy", "false");
     }
   }
 
