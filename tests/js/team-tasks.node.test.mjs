@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateOrg } from "../../www/sample/index.js";
 import { rotationShape, teamTasks } from "../../www/engine/tasks-team.js";
+import { toil } from "opscore";
 
 const org = generateOrg();
 const team = org.teams[0];
@@ -41,6 +42,17 @@ test("rotation size: 2 roles over 13 people is 2/13 of the time each; the second
   const six = teamTasks["team.whatIf"]({ team, period, scenario: { rotationMembers: 6 } });
   const part = six.whatIf.score.parts.find((p) => p.part === "onCallTime");
   assert.ok(Math.abs(part.subscore - 100 * (1 - (2 / 6 - 0.25) / 0.25)) < 1e-9);
+});
+
+test("toil automation on the what-if path (the log reduced per person-week) frees what the whole log frees", () => {
+  const entries = team.toil.map((e) => ({ person: e.person, week: e.week, category: e.category, hours: e.hours, toil: e.toil }));
+  for (const [category, fraction] of [["Ticket triage", 0.5], ["Manual deploys", 0.2], ["Certificate rotation", 1]]) {
+    const whole = toil({ entries, automate: [{ category, fraction }] });
+    const r = teamTasks["team.whatIf"]({ team, period, scenario: { automate: [{ category, fraction }] } });
+    assert.equal(r.whatIf.before.toilShare, whole.share, category);
+    assert.ok(Math.abs(r.whatIf.after.toilShare - whole.automation[0].shareAfter) < 1e-12, category);
+    assert.ok(Math.abs(r.whatIf.toilHoursFreedPerWeek - whole.automation[0].hoursFreedPerWeek) < 1e-9, category);
+  }
 });
 
 test("bad input is an error with a path: an unknown benchmark set, an unknown toil category, no team", () => {
