@@ -194,6 +194,17 @@ test("team what-if: rotation size by keyboard moves time on call by the SRE arit
   assert.equal(await page.inputValue("#team-toil-automate"), "50");
   assert.equal(await page.inputValue("#team-shift"), "24");
   assert.match(await fact(page, "toilShare"), new RegExp(`→ ${pct(expected.after).replace(".", "\\.")}`));
+  // The overview lists the team's what-ifs against their baselines; resetting one there resets the control here.
+  await page.click('.nav a[data-view="overview"]');
+  const rowSel = '#changes-table tr[data-key="team.toilAutomated"]';
+  await page.waitForSelector(rowSel);
+  assert.match(await page.textContent(rowSel), /Toil automated \(Team view\)50% of Ticket triage0%/);
+  assert.match(await page.textContent('#changes-table tr[data-key="team.shiftHours"]'), /24 hours12 hours/);
+  await page.click(`${rowSel} button.reset`);
+  await page.click('.nav a[data-view="team"]');
+  await page.waitForFunction(() => /\(unchanged\)/.test(document.querySelector('#team-whatif-result dd[data-fact="toilShare"]')?.textContent ?? ""));
+  assert.equal(await page.inputValue("#team-toil-automate"), "0");
+  assert.equal(await page.inputValue("#team-shift"), "24", "the other what-ifs stay");
   assert.deepEqual(w.problems.console, []);
   await w.context.close();
 });

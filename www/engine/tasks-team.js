@@ -62,8 +62,9 @@ function inputsFor(team, period) {
   if (entry?.key === key) return entry;
   const rotation = rotationShape(team);
   const responders = team.responders.map((r) => ({ id: r.id, timeZone: r.timeZone }));
+  // Ids are left out: they only tie deployments to incidents, which this view does not pass (and they cost a string
+  // each to read).
   const deployments = team.deployments.map((d) => ({
-    ...(d.id ? { id: d.id } : {}),
     at: ms(d.at),
     ...(d.leadTimeSeconds !== undefined ? { leadTimeSeconds: d.leadTimeSeconds } : {}),
     ...(d.commitTimes ? { commitTimes: d.commitTimes } : {}),

@@ -22,11 +22,15 @@ const KEYS = {
   median: "team.median",
 };
 registerWhatIf(KEYS.pages, { label: "Page volume reduction (Team view)", baseline: 0, format: (v) => `${v}%` });
-registerWhatIf(KEYS.automate, { label: "Share of a toil category automated (Team view)", baseline: 0, format: (v) => `${v}%` });
 registerWhatIf(KEYS.benchmark, { label: "DORA benchmark set (Team view)", baseline: "dora-2023" });
 registerWhatIf(KEYS.median, { label: "Median convention for DORA (Team view)", baseline: "interpolated" });
 
 export function mountTeam(app) {
+  registerWhatIf(KEYS.automate, {
+    label: "Toil automated (Team view)",
+    baseline: 0,
+    format: (v) => (v > 0 && app.scenario().overrides[KEYS.category] ? `${v}% of ${app.scenario().overrides[KEYS.category]}` : `${v}%`),
+  });
   const c = {
     rotation: $("team-rotation"),
     pages: $("team-pages"),
