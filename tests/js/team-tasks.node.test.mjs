@@ -65,3 +65,13 @@ test("bad input is an error with a path: an unknown benchmark set, an unknown to
   const ghost = { ...team, pages: [...team.pages, { at: team.pages[0].at, responder: "ghost" }] };
   assert.throws(() => teamTasks["team.health"]({ team: ghost, period }), { code: "unknown_reference", path: `pages[${team.pages.length}].responder` });
 });
+
+test("a team without deployments, toil or surveys is scored from its on-call data, the missing parts dropped", () => {
+  const bare = { ...team, deployments: [], toil: [], squadVotes: [], enps: [] };
+  const r = teamTasks["team.health"]({ team: bare, period });
+  assert.deepEqual(r.score.dropped, ["delivery", "toil", "surveys"]);
+  assert.equal(r.dora, undefined);
+  const w = teamTasks["team.whatIf"]({ team: bare, period, scenario: { rotationMembers: 8 } });
+  assert.equal(w.baselineScore, r.score.score);
+  assert.equal(w.whatIf.after.onCallShare, 2 / 8);
+});

@@ -64,7 +64,7 @@ function inputsFor(team, period) {
   const responders = team.responders.map((r) => ({ id: r.id, timeZone: r.timeZone }));
   // Ids are left out: they only tie deployments to incidents, which this view does not pass (and they cost a string
   // each to read).
-  const deployments = team.deployments.map((d) => ({
+  const deployments = (team.deployments ?? []).map((d) => ({
     at: ms(d.at),
     ...(d.leadTimeSeconds !== undefined ? { leadTimeSeconds: d.leadTimeSeconds } : {}),
     ...(d.commitTimes ? { commitTimes: d.commitTimes } : {}),
@@ -72,7 +72,7 @@ function inputsFor(team, period) {
     ...(d.recoveredAt ? { recoveredAt: ms(d.recoveredAt) } : {}),
     ...(d.rework !== undefined ? { rework: Boolean(d.rework) } : {}),
   }));
-  const toil = { entries: team.toil.map((e) => ({ person: e.person, week: ms(e.week), category: e.category, hours: e.hours, toil: e.toil !== false })) };
+  const toil = { entries: (team.toil ?? []).map((e) => ({ person: e.person, week: ms(e.week), category: e.category, hours: e.hours, toil: e.toil !== false })) };
   const surveys = {
     squadHealth: (team.squadVotes ?? []).map((v) => ({ team: v.team, at: v.at, card: v.card, vote: v.vote, ...(v.trend ? { trend: v.trend } : {}) })),
     enps: (team.enps ?? []).map((e) => ({ team: e.team, at: e.at, score: e.score })),
@@ -83,7 +83,7 @@ function inputsFor(team, period) {
   entry = {
     key,
     rotation,
-    categories: [...new Set(team.toil.filter((e) => e.toil !== false).map((e) => e.category))],
+    categories: [...new Set((team.toil ?? []).filter((e) => e.toil !== false).map((e) => e.category))],
     parts: { deployments, toil, surveys },
     full: { ...onCall, shifts },
     lean: { ...onCall, shifts: [] },
@@ -109,7 +109,7 @@ const mondayOf = (t) => {
  */
 function toilCells(team) {
   const cells = new Map();
-  for (const e of team.toil) {
+  for (const e of team.toil ?? []) {
     const week = mondayOf(e.week);
     const key = `${e.person ?? ""}|${week}`;
     let c = cells.get(key);
@@ -164,12 +164,14 @@ function options(input) {
   return { benchmark, median };
 }
 
+/** teamHealth's input. A part without data is left out, so the engine drops it from the score and says so. */
 function engineInput(entry, onCall, period, { benchmark, median }, whatIf = [], toil = entry.parts.toil) {
+  const { deployments, surveys } = entry.parts;
   return {
-    dora: { period, deployments: entry.parts.deployments, benchmark, median },
+    ...(deployments.length ? { dora: { period, deployments, benchmark, median } } : {}),
     onCall,
-    toil,
-    surveys: entry.parts.surveys,
+    ...(toil.entries?.length || toil.shares?.length ? { toil } : {}),
+    ...(surveys.squadHealth.length || surveys.enps.length ? { surveys } : {}),
     whatIf,
   };
 }
@@ -206,15 +208,14 @@ export const teamTasks = {
     const entry = inputsFor(input?.team, input?.period);
     const opts = options(input);
     const key = `${opts.benchmark}/${opts.median}`;
-    let result = entry.baseline.get(key);
-    if (!result) {
-      const t0 = performance.now();
-      const r = teamHealth(engineInput(entry, entry.full, input.period, opts));
-      const engineMs = performance.now() - t0;
-      const { shifts, ...onCall } = r.onCall;
-      result = { ...r, onCall: { ...onCall, shiftSummary: shiftSummary(shifts) }, rotation: entry.rotation, categories: entry.categories, timing: { engineMs } };
-      entry.baseline.set(key, result);
-    }
+    const cached = entry.baseline.get(key);
+    if (cached) return { ...cached, timing: { ...cached.timing, cached: true } };
+    const t0 = performance.now();
+    const r = teamHealth(engineInput(entry, entry.full, input.period, opts));
+    const engineMs = performance.now() - t0;
+    const { shifts, ...onCall } = r.onCall;
+    const result = { ...r, onCall: { ...onCall, shiftSummary: shiftSummary(shifts) }, rotation: entry.rotation, categories: entry.categories, timing: { engineMs } };
+    entry.baseline.set(key, result);
     return result;
   },
   /**

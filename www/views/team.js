@@ -179,6 +179,7 @@ export function mountTeam(app) {
   async function loadBaseline() {
     if (!team) return;
     const seq = ++baseSeq;
+    $("team-status").textContent = `Scoring the team's year in the engine (${c.benchmark.value}, ${c.median.value} medians)…`;
     try {
       const r = await app.engine.call("team.health", { team: teamRef(), period, benchmark: c.benchmark.value, median: c.median.value });
       if (seq !== baseSeq) return;
@@ -195,9 +196,11 @@ export function mountTeam(app) {
       }
       paintBaseline();
       document.getElementById("view-team").dataset.engineMs = r.timing.engineMs.toFixed(1);
+      $("team-status").textContent = `Scored by the engine${r.timing.cached ? "" : ` in ${r.timing.engineMs.toFixed(0)} ms`}. What-ifs re-score in the background as the controls move.`;
       showError("");
       await recompute();
     } catch (e) {
+      if (seq === baseSeq) $("team-status").textContent = "";
       if (seq === baseSeq) showError(`The team's health could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
     }
   }
@@ -237,6 +240,7 @@ export function mountTeam(app) {
       baseline = null;
       latest = null;
       result.replaceChildren();
+      $("team-status").textContent = "";
       for (const id of ["team-score", "team-load", "team-dora", "team-toil", "team-toil-tables", "team-surveys"]) $(id).replaceChildren();
       toilChart?.destroy();
       toilChart = null;
