@@ -97,14 +97,20 @@ export function mountTeam(app) {
   function restore() {
     const o = app.scenario().overrides;
     const pick = (key, fallback) => (Object.hasOwn(o, key) ? o[key] : fallback);
-    c.rotation.value = String(pick(KEYS.rotation, baseline?.rotation.members ?? team?.responders.length ?? 11));
+    const members = baseline?.rotation.members ?? team?.responders.length ?? 11;
+    c.rotation.max = String(Math.max(30, 2 * members));
+    c.rotation.value = String(pick(KEYS.rotation, members));
     c.pages.value = String(pick(KEYS.pages, 0));
     c.automate.value = String(pick(KEYS.automate, 0));
-    const shift = String(pick(KEYS.shift, baseline?.rotation.shiftHours ?? 12));
-    if (![...c.shift.options].some((x) => x.value === shift)) c.shift.append(el("option", { value: shift }, `${shift} hours`));
-    c.shift.value = shift;
-    c.benchmark.value = pick(KEYS.benchmark, "dora-2023");
-    c.median.value = pick(KEYS.median, "interpolated");
+    // A value from a shared link or an old save is only used if it is one the control can hold.
+    const has = (select, v) => [...select.options].some((x) => x.value === String(v));
+    const dataShift = baseline?.rotation.shiftHours ?? 12;
+    for (const h of [dataShift, pick(KEYS.shift, dataShift)]) {
+      if (Number.isFinite(Number(h)) && Number(h) > 0 && Number(h) <= 8784 && !has(c.shift, h)) c.shift.append(el("option", { value: String(h) }, `${h} hours`));
+    }
+    c.shift.value = has(c.shift, pick(KEYS.shift, dataShift)) ? String(pick(KEYS.shift, dataShift)) : String(dataShift);
+    c.benchmark.value = has(c.benchmark, pick(KEYS.benchmark, "")) ? pick(KEYS.benchmark, "") : "dora-2023";
+    c.median.value = has(c.median, pick(KEYS.median, "")) ? pick(KEYS.median, "") : "interpolated";
     const cat = pick(KEYS.category, null);
     if (cat && [...c.category.options].some((x) => x.value === cat)) c.category.value = cat;
     outputs();
@@ -116,11 +122,12 @@ export function mountTeam(app) {
   async function recompute() {
     if (!baseline || !team) return;
     const scenario = asked();
+    const base = baseline;
     inflight++;
     result.setAttribute("aria-busy", "true");
     try {
       const r = await app.engine.whatIf("team", "team.whatIf", { team: teamRef(), period, benchmark: c.benchmark.value, median: c.median.value, scenario });
-      if (!baseline) return;
+      if (baseline !== base) return; // the benchmark set changed meanwhile: its own recompute follows
       latest = { ...r, asked: scenario };
       renderWhatIf(result, r.whatIf, baseline, scenario);
       scenarioColumn($("team-score"), r.whatIf, baseline);
