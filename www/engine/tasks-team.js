@@ -8,7 +8,8 @@
 // - "team.whatIf" re-scores a scenario. It gives the engine the same data minus the shift calendar: with a
 //   rotation shape in the input, time on call is rolesPerShift / members and every factor of the score comes from
 //   pages, deployments, toil and surveys, so the score is the same (the e2e test checks it) and the call is cheaper.
-//   The toil log is reduced the same way to what the scenario can change (leanToil).
+//   The toil log is reduced the same way to what the scenario can change (leanToil), and the surveys to each
+//   instrument's latest session (the only one the score reads).
 //   Results are memoised per scenario, so scrubbing a slider back over values already seen costs nothing.
 // Results hold no buffers, so the cached objects are posted (structured-cloned) as they are.
 import { teamHealth } from "opscore";
@@ -77,6 +78,13 @@ function inputsFor(team, period) {
     squadHealth: (team.squadVotes ?? []).map((v) => ({ team: v.team, at: v.at, card: v.card, vote: v.vote, ...(v.trend ? { trend: v.trend } : {}) })),
     enps: (team.enps ?? []).map((e) => ({ team: e.team, at: e.at, score: e.score })),
   };
+  // The score takes each team's latest session of each instrument; the what-if path passes only those rows.
+  const latestOnly = (rows) => {
+    const last = new Map();
+    for (const r of rows) if (!last.has(r.team) || ms(r.at) > last.get(r.team)) last.set(r.team, ms(r.at));
+    return rows.filter((r) => ms(r.at) === last.get(r.team));
+  };
+  const leanSurveys = { squadHealth: latestOnly(surveys.squadHealth), enps: latestOnly(surveys.enps) };
   const columns = pageColumns(team);
   const shifts = (team.shifts ?? []).map((s) => ({ responder: s.responder, start: ms(s.start), end: ms(s.end), ...(s.role ? { role: s.role } : {}) }));
   const onCall = { period, responders, pages: [], pageColumns: columns, rotation };
@@ -85,6 +93,7 @@ function inputsFor(team, period) {
     rotation,
     categories: [...new Set((team.toil ?? []).filter((e) => e.toil !== false).map((e) => e.category))],
     parts: { deployments, toil, surveys },
+    leanSurveys,
     full: { ...onCall, shifts },
     lean: { ...onCall, shifts: [] },
     toilCells: toilCells(team),
@@ -165,8 +174,8 @@ function options(input) {
 }
 
 /** teamHealth's input. A part without data is left out, so the engine drops it from the score and says so. */
-function engineInput(entry, onCall, period, { benchmark, median }, whatIf = [], toil = entry.parts.toil) {
-  const { deployments, surveys } = entry.parts;
+function engineInput(entry, onCall, period, { benchmark, median }, whatIf = [], toil = entry.parts.toil, surveys = entry.parts.surveys) {
+  const { deployments } = entry.parts;
   return {
     ...(deployments.length ? { dora: { period, deployments, benchmark, median } } : {}),
     onCall,
@@ -233,7 +242,7 @@ export const teamTasks = {
     const t0 = performance.now();
     const toil = leanToil(entry, scenario.automate?.length === 1 ? scenario.automate[0].category : null);
     const full = scenario.automate?.length > 1; // several categories at once: the whole log
-    const r = teamHealth(engineInput(entry, entry.lean, input.period, opts, [scenario], full ? entry.parts.toil : toil));
+    const r = teamHealth(engineInput(entry, entry.lean, input.period, opts, [scenario], full ? entry.parts.toil : toil, entry.leanSurveys));
     const engineMs = performance.now() - t0;
     const result = { whatIf: r.whatIf[0], baselineScore: r.score.score };
     if (entry.memo.size >= MEMO_LIMIT) entry.memo.delete(entry.memo.keys().next().value);
