@@ -170,6 +170,9 @@ test("team what-if: rotation size by keyboard moves time on call by the SRE arit
   assert.equal(await page.textContent("#team-toil-automate-out"), "50%");
   assert.match(await fact(page, "toilShare"), new RegExp(`frees ${expected.freedPerWeek.toFixed(1).replace(".", "\\.")} team hours a week`));
   assert.match(await fact(page, "scenario"), /50% of "Ticket triage" automated/);
+  // Once the control rests, the toil chart shows the what-if's weekly share beside the history.
+  await page.waitForSelector('#team-toil-chart[data-what-if="Ticket triage|0.5"]');
+  assert.match(await page.getAttribute("#team-toil-chart [role=img]", "aria-label"), new RegExp(`What-if, 50% of Ticket triage automated: .*${pct(expected.after).replace(".", "\\.")} on average`));
   // Toil is a part of the score: automating it raises the score, and the breakdown's what-if column says by how much.
   const [, b2, n2] = (await fact(page, "score")).match(/^([\d.]+) → ([\d.]+)/);
   assert.ok(Number(n2) > Number(b2));

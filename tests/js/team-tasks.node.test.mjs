@@ -75,3 +75,14 @@ test("a team without deployments, toil or surveys is scored from its on-call dat
   assert.equal(w.baselineScore, r.score.score);
   assert.equal(w.whatIf.after.onCallShare, 2 / 8);
 });
+
+test("the toil chart's what-if weeks average to the engine's share after automation", () => {
+  const w = teamTasks["team.whatIf"]({ team, period, scenario: { automate: [{ category: "Ticket triage", fraction: 0.5 }] } });
+  const weeks = teamTasks["team.toilWeeks"]({ team, period, category: "Ticket triage", fraction: 0.5 });
+  const base = teamTasks["team.health"]({ team, period });
+  assert.deepEqual(weeks.weeks.map((x) => x.week), base.toil.weeks.map((x) => x.week));
+  // Every week has the same 11 people, so the mean over person-weeks is the mean of the weekly means.
+  assert.ok(Math.abs(weeks.share - w.whatIf.after.toilShare) < 1e-12);
+  for (const [i, x] of weeks.weeks.entries()) assert.ok(x.share < base.toil.weeks[i].share, x.week);
+  assert.throws(() => teamTasks["team.toilWeeks"]({ team, period, category: "Yak shaving", fraction: 0.5 }), { code: "unknown_reference", path: "category" });
+});

@@ -12,7 +12,7 @@
 //   instrument's latest session (the only one the score reads).
 //   Results are memoised per scenario, so scrubbing a slider back over values already seen costs nothing.
 // Results hold no buffers, so the cached objects are posted (structured-cloned) as they are.
-import { teamHealth } from "opscore";
+import { teamHealth, toil as toilReport } from "opscore";
 
 const BENCHMARKS = new Set(["dora-2021", "dora-2023"]);
 const MEDIANS = new Set(["interpolated", "lower"]);
@@ -248,5 +248,28 @@ export const teamTasks = {
     if (entry.memo.size >= MEMO_LIMIT) entry.memo.delete(entry.memo.keys().next().value);
     entry.memo.set(key, result);
     return { ...result, timing: { engineMs, memo: false } };
+  },
+  /**
+   * The weekly toil share with a fraction of one category automated, for the toil chart: `{team, period, category,
+   * fraction}` → `{weeks: [{week, share}], share}` from the engine's toil report over the log in which that
+   * fraction of the category's hours became engineering hours (each week's logged total unchanged, as the engine's
+   * own automation scenario assumes).
+   */
+  "team.toilWeeks"(input) {
+    const entry = inputsFor(input?.team, input?.period);
+    const category = input?.category;
+    const f = input?.fraction;
+    if (typeof category !== "string" || !entry.categories.includes(category)) fail(`No toil hours are logged in the category ${JSON.stringify(category)}.`, "category", "unknown_reference");
+    if (typeof f !== "number" || !(f >= 0 && f <= 1)) fail("The automated fraction must be a number from 0 to 1.", "fraction", "out_of_range");
+    const entries = [];
+    for (const c of entry.toilCells) {
+      const mine = c.byCategory.get(category) ?? 0;
+      const toil = c.toil - f * mine;
+      if (toil > 0) entries.push({ person: c.person, week: c.week, category: OTHER_TOIL, hours: toil });
+      if (c.logged - toil > 0) entries.push({ person: c.person, week: c.week, category: ENGINEERING, hours: c.logged - toil, toil: false });
+    }
+    const t0 = performance.now();
+    const r = toilReport({ entries });
+    return { weeks: r.weeks.map((w) => ({ week: w.week, share: w.share })), share: r.share, timing: { engineMs: performance.now() - t0 } };
   },
 };

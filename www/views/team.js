@@ -8,7 +8,7 @@ import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { isSuperseded } from "../engine/client.js";
 import { registerWhatIf } from "../whatif.js";
-import { PART_LABELS, num } from "./team/parts.js";
+import { PART_LABELS, num, pct } from "./team/parts.js";
 import { renderDora, renderLoad, renderScore, renderSurveys, renderToil, scenarioColumn, toilChartSpec } from "./team/sections.js";
 import { renderWhatIf } from "./team/whatif.js";
 
@@ -50,6 +50,8 @@ export function mountTeam(app) {
   let inflight = 0; // what-if calls not yet settled (aria-busy on the result while any is)
   let weeklyChart = null;
   let toilChart = null;
+  let toilDrawn = ""; // the automation the toil chart shows ("" for none)
+  let toilTimer = 0;
 
   const showError = (message) => {
     $("team-error").textContent = message;
@@ -135,6 +137,7 @@ export function mountTeam(app) {
       result.dataset.baselineScore = String(r.baselineScore);
       showError("");
       result.dataset.renders = String(Number(result.dataset.renders ?? 0) + 1);
+      scheduleToilChart(scenario.automate[0] ?? null);
     } catch (e) {
       if (isSuperseded(e)) return;
       showError(`The what-if could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
@@ -169,6 +172,33 @@ export function mountTeam(app) {
     else weeklyChart = createChart($("team-chart"), spec);
   }
 
+  /**
+   * Redraw the toil chart with the what-if's weekly share once the automation control has rested for a moment
+   * (the chart is rebuilt, which costs more than the what-if's text, so a moving slider does not redraw it).
+   */
+  function scheduleToilChart(automate) {
+    const want = automate ? `${automate.category}|${automate.fraction}` : "";
+    clearTimeout(toilTimer);
+    if (want === toilDrawn || !baseline?.toil?.weeks.length) return;
+    toilTimer = setTimeout(async () => {
+      const base = baseline;
+      let after = null;
+      try {
+        if (automate) {
+          const r = await app.engine.whatIf("team.toil", "team.toilWeeks", { team: teamRef(), period, category: automate.category, fraction: automate.fraction });
+          after = { ...r, label: `${pct(automate.fraction, 0)} of ${automate.category} automated` };
+        }
+      } catch (e) {
+        if (!isSuperseded(e)) showError(`The toil chart's what-if could not be computed: ${e.message}`);
+        return;
+      }
+      if (baseline !== base || !toilChart) return;
+      toilChart.update(toilChartSpec(baseline, after));
+      toilDrawn = want;
+      $("team-toil-chart").dataset.whatIf = want;
+    }, 200);
+  }
+
   function paintBaseline() {
     renderScore($("team-score"), baseline);
     renderLoad($("team-load"), baseline, people);
@@ -178,6 +208,8 @@ export function mountTeam(app) {
       const spec = toilChartSpec(baseline);
       if (toilChart) toilChart.update(spec);
       else toilChart = createChart($("team-toil-chart"), spec);
+      toilDrawn = "";
+      $("team-toil-chart").dataset.whatIf = "";
     }
     renderSurveys($("team-surveys"), baseline);
   }
@@ -251,6 +283,7 @@ export function mountTeam(app) {
       for (const id of ["team-score", "team-load", "team-dora", "team-toil", "team-toil-tables", "team-surveys"]) $(id).replaceChildren();
       toilChart?.destroy();
       toilChart = null;
+      toilDrawn = "";
       if (!team) {
         $("team-line").textContent = "No team data loaded.";
         drawWeekly(null);

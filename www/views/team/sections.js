@@ -199,16 +199,23 @@ export function renderToil(host, tablesHost, report, people) {
   );
 }
 
-/** The toil chart's spec: the weekly share against the 50% cap and Google's average. */
-export function toilChartSpec(report) {
+/**
+ * The toil chart's spec: the weekly share against the 50% cap and Google's average; with `after` ({label, weeks}
+ * from the "team.toilWeeks" task), the what-if's weekly share beside it.
+ */
+export function toilChartSpec(report, after = null) {
   const t = report.toil;
+  const byWeek = after ? new Map(after.weeks.map((w) => [w.week, w.share * 100])) : null;
   return {
     title: "Share of time on toil per week (%)",
-    description: `${t.weeks.length} weeks from ${t.weeks[0]?.week} to ${t.weeks.at(-1)?.week}: weekly mean toil share between ${pct(Math.min(...t.weeks.map((w) => w.share)))} and ${pct(Math.max(...t.weeks.map((w) => w.share)))}, against the 50% cap.`,
+    description: `${t.weeks.length} weeks from ${t.weeks[0]?.week} to ${t.weeks.at(-1)?.week}: weekly mean toil share between ${pct(Math.min(...t.weeks.map((w) => w.share)))} and ${pct(Math.max(...t.weeks.map((w) => w.share)))}, against the 50% cap.${after ? ` What-if, ${after.label}: between ${pct(Math.min(...after.weeks.map((w) => w.share)))} and ${pct(Math.max(...after.weeks.map((w) => w.share)))}, ${pct(after.share)} on average.` : ""}`,
     x: Float64Array.from(t.weeks, (w) => Date.parse(`${w.week}T00:00:00Z`) / 1000),
     yLabel: "% of time",
     yRange: [0, 60],
-    series: [{ label: "Toil share (%)", values: Float64Array.from(t.weeks, (w) => w.share * 100), fill: true, width: 2 }],
+    series: [
+      { label: "Toil share (%)", values: Float64Array.from(t.weeks, (w) => w.share * 100), fill: true, width: 2 },
+      ...(byWeek ? [{ label: `What-if: ${after.label} (%)`, values: Float64Array.from(t.weeks, (w) => byWeek.get(w.week) ?? Number.NaN), dash: [6, 3], width: 2 }] : []),
+    ],
     thresholds: [
       { value: 50, label: "SRE cap 50%" },
       { value: t.googleAverage * 100, label: `Google average ${pct(t.googleAverage, 0)}`, dash: [2, 3] },
