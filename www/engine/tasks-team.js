@@ -33,15 +33,19 @@ export function rotationShape(team) {
   return { members: team.responders.length, rolesPerShift: Math.min(roles, team.responders.length), sites: Math.min(2, Math.max(1, sites)), shiftHours };
 }
 
-/** Pages as the engine's columnar form: epoch ms, responder index, NaN for "none". */
+/**
+ * Pages as the engine's columnar form: epoch ms, responder index, NaN for "none". The columns carry no channel, so
+ * email notifications (which never count as interruptions) are left out here, as the engine's docs ask.
+ */
 function pageColumns(team) {
   const index = new Map(team.responders.map((r, i) => [r.id, i]));
   const incidents = new Map();
-  const n = team.pages.length;
+  const pages = team.pages.filter((p) => p.channel !== "email");
+  const n = pages.length;
   const cols = { at: new Float64Array(n), responder: new Float64Array(n), acknowledgedAt: new Float64Array(n), incident: new Float64Array(n), highUrgency: new Float64Array(n) };
-  team.pages.forEach((p, i) => {
+  pages.forEach((p, i) => {
     const who = index.get(p.responder);
-    if (who === undefined) fail(`Page ${i + 1} is for "${p.responder}", who is not in the roster.`, `pages[${i}].responder`, "unknown_reference");
+    if (who === undefined) fail(`A page at ${p.at} is for "${p.responder}", who is not in the roster.`, `pages[${team.pages.indexOf(p)}].responder`, "unknown_reference");
     cols.at[i] = ms(p.at);
     cols.responder[i] = who;
     cols.acknowledgedAt[i] = p.acknowledgedAt ? ms(p.acknowledgedAt) : Number.NaN;
