@@ -226,6 +226,9 @@ test("team view: the DORA benchmark set re-tiers the keys; counts behind every r
   await page.waitForFunction(() => /^dora-2021/.test(document.querySelector('#team-dora dd[data-fact="benchmark"]')?.textContent ?? ""));
   row = await cfrRow();
   assert.equal(row[2], cfrTier(rate, "dora-2021"));
+  // The median convention is an option too: the report says which one it used.
+  await page.selectOption("#team-median", "lower");
+  await page.waitForFunction(() => /^dora-2021 \(median: lower\)/.test(document.querySelector('#team-dora dd[data-fact="benchmark"]')?.textContent ?? ""));
   // The CSV export carries the team's rows.
   await page.click('.nav a[data-view="data"]');
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-results")]);
