@@ -117,6 +117,8 @@ registerOrgWhatIf(
 export function mountOverview(app) {
   let latest = null;
   let services = [];
+  /** Bumped when the organisation is replaced, so a score of the previous one is never painted over it. */
+  let generation = 0;
   const names = new Map();
   const scoreLine = () => $("overview-score-line");
 
@@ -236,8 +238,11 @@ export function mountOverview(app) {
   function score() {
     if (!app.summary() && app.scenario().imports.length === 0) return;
     scoreLine().textContent = "Scoring the organisation…";
+    const asked = generation;
     app.engine.whatIf("overview.scorecard", "org.scorecard", { whatIf: orgWhatIf(app.scenario().overrides), imports: importList() }).then(
       (card) => {
+        // A result for an organisation that has since been replaced (another sample, none) is not painted.
+        if (asked !== generation) return;
         latest = card;
         const tally = (t) => `${t.healthy} healthy, ${t.atRisk} at risk, ${t.critical} critical${t.noData ? `, ${t.noData} without data` : ""}`;
         scoreLine().textContent = `Scored as of ${card.asOf.replace("T", " ").replace(/:00(\.000)?Z$/, " UTC")}. Services: ${tally(card.serviceStatus)}. Capacity: ${tally(card.resourceStatus)}. Teams: ${tally(card.teamStatus)}.`;
@@ -253,7 +258,7 @@ export function mountOverview(app) {
         scoreLine().dataset.renders = String(Number(scoreLine().dataset.renders ?? 0) + 1);
       },
       (e) => {
-        if (isSuperseded(e)) return;
+        if (isSuperseded(e) || asked !== generation) return;
         latest = null;
         scoreLine().textContent = `The scorecard could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}.`;
         renderCompare();
@@ -300,6 +305,7 @@ export function mountOverview(app) {
       score();
     },
     onData(org) {
+      generation++;
       services = org?.services ?? [];
       for (const s of services) {
         names.set(s.id, s.name);

@@ -1,0 +1,164 @@
+// The overview's what-ifs, imports and comparison with the baseline (www/engine/{org-whatif,org-imports,compare,
+// tasks-org}.js, www/orgwhatif.js): hand-worked cases with the arithmetic in comments, and invariants against the
+// engine's own scorecard. Runs in Node and in Chromium.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scorecard } from "opscore";
+import { generateOrg } from "../../www/sample/index.js";
+import { asOfOf, orgDocument } from "../../www/engine/org.js";
+import { applyWhatIf, paintOutages } from "../../www/engine/org-whatif.js";
+import { IMPORTED_SERVICE, applyImports, regularSli } from "../../www/engine/org-imports.js";
+import { compareScorecards } from "../../www/engine/compare.js";
+import { orgTasks } from "../../www/engine/tasks-org.js";
+import { orgWhatIf, outageText, parseOutage, registerOrgWhatIf } from "../../www/orgwhatif.js";
+
+const series = () => ({ start: "2026-10-01T00:00:00.000Z", step: 60, good: new Float64Array([100, 100, 90, 100]), total: new Float64Array([100, 100, 100, 100]) });
+
+test("paintOutages fails the covered share of each bucket, on a copy", () => {
+  const s = series();
+  // 00:01:30 to 00:03:00: half of bucket 1 and all of bucket 2. Bucket 1: 100 × (1 − 0.5) = 50; bucket 2: 0.
+  const p = paintOutages(s, [{ start: "2026-10-01T00:01:30Z", end: "2026-10-01T00:03:00Z" }]);
+  assert.deepEqual([...p.good], [100, 50, 0, 100]);
+  assert.deepEqual([...s.good], [100, 100, 90, 100], "the held series is never written");
+  assert.equal(p.total, s.total, "totals are shared, not copied");
+  // Half the requests failing over bucket 2: 90 × (1 − 0.5) = 45.
+  assert.deepEqual([...paintOutages(s, [{ start: "2026-10-01T00:02:00Z", end: "2026-10-01T00:03:00Z", errorRatio: 0.5 }]).good], [100, 100, 45, 100]);
+  // Outside the series: the same object back.
+  assert.equal(paintOutages(s, [{ start: "2026-09-01T00:00:00Z", end: "2026-09-01T01:00:00Z" }]), s);
+});
+
+test("applyWhatIf: targets, an outage with its incident, notes for what cannot apply, and the changed ids", () => {
+  const doc = {
+    version: 1,
+    name: "T",
+    services: [
+      { id: "a", sla: { target: 0.999, samples: series() }, slos: [{ name: "x", slo: { objective: 0.99, window: "28d" }, series: series() }], incidents: { incidents: [] } },
+      { id: "b", tickets: { tickets: [] } },
+    ],
+    resources: [{ id: "r", runway: { capacity: 100 } }],
+    teams: [{ id: "t" }],
+  };
+  const { notes, changed } = applyWhatIf(doc, {
+    services: { a: { slaTarget: 0.9999, sloTarget: 0.995, outages: [{ start: "2026-10-01T00:00:00Z", end: "2026-10-01T00:01:00Z" }] }, b: { slaTarget: 0.99 }, zz: { slaTarget: 0.9 } },
+    resources: { r: { capacityAdded: 20, growth: 1.5 } },
+    teams: { t: { rotationMembers: 8 } },
+  });
+  const a = doc.services[0];
+  assert.equal(a.sla.target, 0.9999);
+  assert.equal(a.slos[0].slo.objective, 0.995);
+  assert.deepEqual([...a.sla.samples.good], [0, 100, 90, 100]);
+  assert.deepEqual([...a.slos[0].series.good], [0, 100, 90, 100]);
+  assert.deepEqual(a.incidents.incidents, [{ id: "what-if-1", start: "2026-10-01T00:00:00.000Z", resolvedAt: "2026-10-01T00:01:00.000Z", severity: "what-if" }]);
+  assert.equal(doc.resources[0].runway.capacity, 120);
+  assert.deepEqual(doc.resources[0].runway.scenarios, [{ name: "what-if", growth: 1.5 }]);
+  assert.deepEqual(doc.teams[0].whatIf, [{ name: "what-if", rotationMembers: 8 }]);
+  assert.deepEqual([...changed.services].sort(), ["a", "b"]);
+  assert.deepEqual(notes, ["b has no SLA, so its SLA-target what-if does nothing.", 'The what-if for service "zz" was left out: the organisation has no such service.']);
+});
+
+test("orgWhatIf maps registered overrides, skipping values at their baseline; the outage override round-trips", () => {
+  registerOrgWhatIf(
+    (k) => k === "test.capacity.plus",
+    (v, k, add) => add.resource("db", { capacityAdded: v }),
+  );
+  const w = orgWhatIf({ "test.capacity.plus": 5, "unrelated.key": 1 });
+  assert.deepEqual(w, { services: {}, resources: { db: { capacityAdded: 5 } }, teams: {} });
+  const text = outageText({ service: "checkout", start: "2026-10-25T14:00Z", minutes: 30, errorPercent: 100 });
+  assert.equal(text, "checkout 2026-10-25T14:00Z 30 100");
+  // 30 minutes after 14:00 is 14:30.
+  assert.deepEqual(parseOutage(text), { service: "checkout", start: "2026-10-25T14:00:00.000Z", end: "2026-10-25T14:30:00.000Z", minutes: 30, errorPercent: 100 });
+  for (const bad of ["", "checkout", "checkout soon 30 100", "checkout 2026-10-25T14:00Z 0 100", "checkout 2026-10-25T14:00Z 30 101"]) assert.equal(parseOutage(bad), null, bad);
+});
+
+test("compareScorecards: before, after and the change in numbers and words", () => {
+  const svc = (status, availability, target) => ({ id: "s", name: "S", status, headline: "h", sla: { target, availability, downtimeSeconds: (1 - availability) * 2678400, remainingAllowanceSeconds: 0, met: status === "healthy", credit: null }, slos: [], drivers: [] });
+  const res = (runwayAt) => ({ id: "r", name: "R", status: "healthy", runwayAt, earliestAt: null, threshold: 10, headroom: 5, headline: "h", horizonEnd: "2027-11-01T00:00:00Z" });
+  const c = compareScorecards({ services: [svc("healthy", 0.9999, 0.999)], resources: [res("2027-01-01T00:00:00Z")], teams: [] }, { services: [svc("critical", 0.9989, 0.9995)], resources: [res("2027-01-15T00:00:00Z")], teams: [] });
+  const m = Object.fromEntries(c.items[0].measures.map((x) => [x.measure, x]));
+  assert.equal(m.Status.deltaText, "healthy → critical (worse)");
+  // 99.95% − 99.9% = +0.05 points; a target is a setting, so "raised" rather than better or worse.
+  assert.equal(m["SLA target"].deltaText, "+0.05 points (raised)");
+  // 99.89% − 99.99% = −0.1 points of availability: worse.
+  assert.equal(m["SLA availability"].deltaText, "−0.1 points (worse)");
+  // 0.1% of a 31-day month more downtime: 2,678,400 s × 0.001 = 2,678.4 s = 44m 38s.
+  assert.equal(m["SLA downtime"].deltaText, "+44m 38s (worse)");
+  assert.equal(m["SLA credit owed"].change, "same");
+  const r = Object.fromEntries(c.items[1].measures.map((x) => [x.measure, x]));
+  // A runway two weeks later is better; an earliest crossing absent in both is no change.
+  assert.equal(r["Runway to"].deltaText, "14 days later (better)");
+  assert.equal(r["Earliest plausible crossing"].deltaText, "no change");
+  assert.equal(c.changedItems, 2);
+});
+
+test("regularSli puts imported rows on their step grid, gaps missing", () => {
+  // Rows at 0, 60 and 180 s (the 120 s bucket is missing); the second gives bad rather than good.
+  const s = regularSli({ step: 60, t: new Float64Array([0, 60000, 180000]), total: new Float64Array([10, 10, 10]), bad: new Float64Array([1, 2, 3]) });
+  assert.deepEqual(s.start, "1970-01-01T00:00:00.000Z");
+  assert.deepEqual([...s.total].map(String), ["10", "10", "NaN", "10"]);
+  assert.deepEqual([...s.good].map(String), ["9", "8", "NaN", "7"]);
+  assert.equal(regularSli({ step: 60, t: new Float64Array([0]), values: new Float64Array([1]) }), null, "values are not an SLI");
+});
+
+const sample = generateOrg();
+const asOf = asOfOf(sample);
+const ctx = { asOf, lastMonth: new Date(Date.parse(asOf) - 1).toISOString(), period: { start: sample.meta.start, end: sample.meta.end } };
+
+test("imports: outages join a service by id or name and fail its buckets; the rest go to an Imported service", () => {
+  const doc = orgDocument(sample);
+  const used = applyImports(
+    doc,
+    [
+      {
+        id: "x",
+        name: "o.csv",
+        kind: "outages",
+        attach: "auto",
+        data: {
+          outages: [
+            { service: "Checkout API", start: "2026-10-20T10:00:00.000Z", end: "2026-10-20T11:00:00.000Z" },
+            { service: "billing", start: "2026-10-02T00:00:00.000Z", end: "2026-10-02T00:30:00.000Z" },
+          ],
+        },
+      },
+      { id: "y", name: "t.csv", kind: "tickets", attach: "auto", data: { tickets: [{ id: "SUP-10001", priority: "P2", createdAt: "2026-10-01T09:00:00.000Z", firstResponseAt: "2026-10-01T09:30:00.000Z" }] } },
+      { id: "z", name: "p.csv", kind: "pages", attach: "none", data: { pages: [] } },
+    ],
+    ctx,
+  );
+  assert.deepEqual(used.map((u) => [u.rows, u.attached]), [[2, ["Checkout API", "Imported data"]], [1, ["Customer support desk"]], [0, []]]);
+  const checkout = doc.services.find((s) => s.id === "checkout");
+  // The hour from 10:00 on 20 October is minutes 19·1440 + 600 … +659 of October: all good requests fail there.
+  const k = 19 * 1440 + 600;
+  assert.ok(checkout.sla.samples.good.subarray(k, k + 60).every((g) => g === 0));
+  assert.ok(checkout.sla.samples.good[k - 1] > 0 && checkout.sla.samples.good[k + 60] > 0);
+  const imported = doc.services.find((s) => s.id === IMPORTED_SERVICE);
+  assert.deepEqual(imported.sla.outages, [{ start: "2026-10-02T00:00:00.000Z", end: "2026-10-02T00:30:00.000Z", impact: 1 }]);
+  // A clashing ticket id is kept apart rather than merged into the sample's.
+  const support = doc.services.find((s) => s.tickets);
+  assert.equal(support.tickets.tickets.length, sample.support.tickets.length + 1);
+  assert.equal(support.tickets.tickets.at(-1).id, "SUP-10001 (t.csv 2)");
+  // The engine accepts the result; the imported service's month: 30 min down of 44,640 → 1 − 30/44,640.
+  const card = scorecard(doc, { asOf });
+  const sla = card.services.find((s) => s.id === IMPORTED_SERVICE).sla;
+  assert.ok(Math.abs(sla.availability - (1 - 30 / 44640)) < 1e-12, String(sla.availability));
+  assert.equal(used[2].notes.length, 1);
+});
+
+test("org.scorecard: only the changed parts are scored again, with the same result as scoring everything", () => {
+  const held = { org: sample, seed: "opscore-sample-1", imports: {} };
+  const tasks = orgTasks(held);
+  const whatIf = { services: { checkout: { slaTarget: 0.9999, outages: [{ start: "2026-10-25T14:00:00Z", end: "2026-10-25T14:30:00Z" }] }, search: { sloTarget: 0.9995 } } };
+  const base = tasks["org.scorecard"]({ whatIf: {}, imports: [] });
+  assert.equal(base.compare.changedMeasures, 0);
+  const fast = tasks["org.scorecard"]({ whatIf, imports: [] });
+  const doc = orgDocument(sample);
+  applyWhatIf(doc, whatIf);
+  const full = scorecard(doc, { asOf });
+  assert.deepEqual(fast.services, full.services);
+  assert.deepEqual(fast.serviceStatus, full.serviceStatus);
+  assert.deepEqual(fast.teams, base.teams);
+  assert.deepEqual(
+    fast.compare.items.filter((i) => i.changed).map((i) => i.id),
+    ["checkout", "search"],
+  );
+});
