@@ -162,3 +162,12 @@ test("org.scorecard: only the changed parts are scored again, with the same resu
     ["checkout", "search"],
   );
 });
+
+test("org.scorecard: a bad what-if target is the engine's error, with the path of the service in the whole organisation", () => {
+  const tasks = orgTasks({ org: sample, seed: "opscore-sample-1", imports: {} });
+  // search is services[3] of the organisation (it would be services[0] of the small document scored again).
+  assert.throws(
+    () => tasks["org.scorecard"]({ whatIf: { services: { search: { slaTarget: 1.5 } } }, imports: [] }),
+    (e) => e.path === "services[3].sla.target" && typeof e.code === "string",
+  );
+});

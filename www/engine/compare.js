@@ -52,6 +52,19 @@ function statusMeasure(before, after) {
   return { ...base, change: worse ? "worse" : "better", deltaText: `${base.beforeText} → ${base.afterText} (${worse ? "worse" : "better"})` };
 }
 
+/** A measure with ordered words (a verdict, a status), whose change is better or worse. */
+function rankedMeasure(label, ranks, before, after) {
+  const b = before ?? "none";
+  const a = after ?? "none";
+  const base = { measure: label, unit: "text", before: b, after: a, beforeText: b, afterText: a };
+  if (b === a) return { ...base, change: "same", deltaText: "no change" };
+  if (!(b in ranks) || !(a in ranks)) return { ...base, change: "changed", deltaText: "changed" };
+  const word = ranks[a] > ranks[b] ? "worse" : "better";
+  return { ...base, change: word, deltaText: `${b} → ${a} (${word})` };
+}
+const VERDICT_RANK = { met: 0, breached: 1 };
+const STATUS_TEXT_RANK = { healthy: 0, "at risk": 1, critical: 2 };
+
 function textMeasure(label, before, after) {
   const b = before ?? "none";
   const a = after ?? "none";
@@ -70,7 +83,7 @@ function serviceMeasures(b = {}, a = {}) {
       measure("SLA availability", "ratio", s0.availability, s1.availability, { better: "higher" }),
       measure("SLA downtime", "seconds", s0.downtimeSeconds, s1.downtimeSeconds, { better: "lower" }),
       measure("SLA allowance left", "seconds", s0.remainingAllowanceSeconds, s1.remainingAllowanceSeconds, { better: "higher" }),
-      textMeasure("SLA verdict", s0.met === undefined ? undefined : s0.met ? "met" : "breached", s1.met === undefined ? undefined : s1.met ? "met" : "breached"),
+      rankedMeasure("SLA verdict", VERDICT_RANK, s0.met === undefined ? undefined : s0.met ? "met" : "breached", s1.met === undefined ? undefined : s1.met ? "met" : "breached"),
       measure("SLA credit owed", "ratio", s0.credit ?? 0, s1.credit ?? 0, { better: "lower" }),
     );
   }
@@ -82,7 +95,7 @@ function serviceMeasures(b = {}, a = {}) {
       measure(`SLO ${name}: objective`, "ratio", o0.objective, o1.objective),
       measure(`SLO ${name}: budget left`, "ratio", o0.remaining, o1.remaining, { better: "higher" }),
       measure(`SLO ${name}: burn rate`, "rate", o0.burnRate, o1.burnRate, { better: "lower" }),
-      textMeasure(`SLO ${name}: status`, o0.status ? STATUS_WORDS[o0.status] : undefined, o1.status ? STATUS_WORDS[o1.status] : undefined),
+      rankedMeasure(`SLO ${name}: status`, STATUS_TEXT_RANK, o0.status ? STATUS_WORDS[o0.status] : undefined, o1.status ? STATUS_WORDS[o1.status] : undefined),
     );
   }
   if (b.tickets || a.tickets) {

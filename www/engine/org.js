@@ -1,8 +1,10 @@
 // The sample organisation as an opscore OrgDocument (README, "Organisation documents"), so the overview is the
 // engine's own `scorecard(org, {asOf})`, the same call a Node script or a portal makes. Runs in the worker, next to
-// the data: the per-minute SLI buckets go in as views of the Float64Arrays the worker already holds (no copy here). Each
-// section is one engine's input, built from the sample's fields with nothing extra (several inputs deny unknown
-// fields).
+// the data: the per-minute SLI buckets go in as views of the Float64Arrays the worker already holds (no copy here).
+// Each section is one engine's input, built from the sample's fields with nothing extra (several inputs deny
+// unknown fields): per service an SLA, an SLO and its incidents; the support desk's tickets; the capacity
+// resources; the team. What-ifs (org-whatif.js) and imported data (org-imports.js) are applied to a fresh copy
+// by the worker's "org.scorecard" task (tasks-org.js).
 
 const DAY_MS = 86400000;
 

@@ -111,7 +111,22 @@ function scoreChanged(base, doc, changed, asOf) {
     resources: resources.filter((r) => !r.runway.scenarios?.length).map(({ service: _service, ...r }) => r),
     teams: [],
   };
-  const scored = part.services.length || part.resources.length ? scorecard(part, { asOf }) : { services: [], resources: [] };
+  let scored = { services: [], resources: [] };
+  if (part.services.length || part.resources.length) {
+    try {
+      scored = scorecard(part, { asOf });
+    } catch (e) {
+      // The engine's path names the small document's entry: point it at the whole organisation's instead.
+      if (typeof e?.path === "string") {
+        e.path = e.path.replace(/^(services|resources)\[(\d+)\]/, (all, list, i) => {
+          const id = part[list][Number(i)]?.id;
+          const j = doc[list].findIndex((x) => x.id === id);
+          return j >= 0 ? `${list}[${j}]` : all;
+        });
+      }
+      throw e;
+    }
+  }
   const services = base.services.map((b) => {
     const n = scored.services.find((x) => x.id === b.id);
     return n ? { ...n, team: b.team } : b;
