@@ -171,3 +171,28 @@ test("org.scorecard: a bad what-if target is the engine's error, with the path o
     (e) => e.path === "services[3].sla.target" && typeof e.code === "string",
   );
 });
+
+test("org.scorecard: capacity and team what-ifs are the engines' own scenarios (runway growth, teamHealth whatIf)", () => {
+  const tasks = orgTasks({ org: sample, seed: "opscore-sample-1", imports: {} });
+  const base = tasks["org.scorecard"]({ whatIf: {}, imports: [] });
+  const r = sample.capacity[0].id;
+  const t = sample.teams[0].id;
+  const people = sample.teams[0].responders.length;
+  const added = tasks["org.scorecard"]({ whatIf: { resources: { [r]: { capacityAdded: 100 } } }, imports: [] });
+  // Capacity is the threshold here (no reserve, utilisation target 1): 100 more units is 100 more headroom.
+  const b = base.resources[0];
+  const a = added.resources[0];
+  assert.ok(Math.abs(a.threshold - b.threshold - 100) < 1e-9 && Math.abs(a.headroom - b.headroom - 100) < 1e-9);
+  assert.ok(!a.runwayAt || !b.runwayAt || a.runwayAt >= b.runwayAt, "more capacity never brings the runway closer");
+  // Twice the growth never reaches the threshold later.
+  const faster = tasks["org.scorecard"]({ whatIf: { resources: { [r]: { growth: 2 } } }, imports: [] }).resources[0];
+  assert.ok(!b.runwayAt || (faster.runwayAt && faster.runwayAt <= b.runwayAt), `${faster.runwayAt} vs ${b.runwayAt}`);
+  // One more person on call: the card is teamHealth's own what-if score, with the scorecard's thresholds.
+  const more = tasks["org.scorecard"]({ whatIf: { teams: { [t]: { rotationMembers: people + 1 } } }, imports: [] });
+  const team = more.teams[0];
+  assert.equal(team.whatIf, true);
+  assert.equal(team.status, team.score >= 70 ? "healthy" : team.score < 50 ? "critical" : "atRisk");
+  const m = more.compare.items.find((i) => i.kind === "team").measures.find((x) => x.measure === "Team-health score");
+  assert.equal(m.before, base.teams[0].score);
+  assert.equal(m.after, team.score);
+});
