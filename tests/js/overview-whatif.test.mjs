@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scorecard } from "opscore";
 import { generateOrg } from "../../www/sample/index.js";
-import { asOfOf, orgDocument } from "../../www/engine/org.js";
+import { asOfOf, orgDocument, sliWindowOf } from "../../www/engine/org.js";
 import { applyWhatIf, paintOutages } from "../../www/engine/org-whatif.js";
 import { IMPORTED_SERVICE, applyImports, regularSli } from "../../www/engine/org-imports.js";
 import { compareScorecards } from "../../www/engine/compare.js";
@@ -101,7 +101,12 @@ test("regularSli puts imported rows on their step grid, gaps missing", () => {
 
 const sample = generateOrg();
 const asOf = asOfOf(sample);
-const ctx = { asOf, lastMonth: new Date(Date.parse(asOf) - 1).toISOString(), period: { start: sample.meta.start, end: sample.meta.end } };
+const ctx = {
+  asOf,
+  lastMonth: new Date(Date.parse(asOf) - 1).toISOString(),
+  period: { start: sample.meta.start, end: sample.meta.end },
+  sliWindow: (id, days) => sliWindowOf(sample, id, days),
+};
 
 test("imports: outages join a service by id or name and fail its buckets; the rest go to an Imported service", () => {
   const doc = orgDocument(sample);
@@ -195,4 +200,45 @@ test("org.scorecard: capacity and team what-ifs are the engines' own scenarios (
   const m = more.compare.items.find((i) => i.kind === "team").measures.find((x) => x.measure === "Team-health score");
   assert.equal(m.before, base.teams[0].score);
   assert.equal(m.after, team.score);
+});
+
+test("imports: pages, deployments, SLI series and OpenSLO objectives join the organisation, and the engine scores it", () => {
+  const doc = orgDocument(sample);
+  const t0 = Date.UTC(2026, 9, 1);
+  const minutes = 60;
+  const series = {
+    start: new Date(t0).toISOString(),
+    step: 60,
+    t: Float64Array.from({ length: minutes }, (_, i) => t0 + i * 60000),
+    good: new Float64Array(minutes).fill(99),
+    total: new Float64Array(minutes).fill(100),
+  };
+  const used = applyImports(
+    doc,
+    [
+      { id: "p", name: "pages.csv", kind: "pages", attach: "auto", data: { pages: [{ at: "2026-10-03T03:00:00.000Z", responder: "newcomer", urgency: "high" }, { at: "2027-01-01T00:00:00.000Z", responder: "x" }] } },
+      { id: "d", name: "deploys.csv", kind: "deployments", attach: "auto", data: { deployments: [{ id: "D1", at: "2026-10-05T12:00:00.000Z", failed: true, recoveredAt: "2026-10-05T12:30:00.000Z" }] } },
+      { id: "s", name: "sli.csv", kind: "series", attach: "checkout", data: { series } },
+      { id: "v", name: "disk.json", kind: "series", attach: "auto", data: { series: [{ name: "disk", series: { start: series.start, step: 60, t: series.t, values: series.good } }] } },
+      { id: "o", name: "slo.yaml", kind: "slos", attach: "auto", data: { slos: [{ name: "co-30d", service: "checkout", target: 0.9995, windowDays: 30 }, { name: "nope", service: "unknown", target: 0.99, windowDays: 28 }] } },
+    ],
+    ctx,
+  );
+  // The page outside the sample's year is left out; the newcomer joins the roster (UTC, having no zone on file).
+  assert.deepEqual([used[0].rows, used[0].skipped], [1, 1]);
+  const team = doc.teams[0];
+  assert.deepEqual(team.onCall.responders.at(-1), { id: "newcomer", timeZone: "UTC" });
+  assert.equal(team.dora.deployments.at(-1).id, "D1");
+  const checkout = doc.services.find((s) => s.id === "checkout");
+  assert.deepEqual(checkout.slos.map((s) => s.name), ["Availability", "Imported: sli.csv", "OpenSLO: co-30d"]);
+  assert.equal(checkout.slos[2].slo.window, "30d");
+  // 30 days of the sample's minutes before asOf feed the 30-day OpenSLO objective.
+  assert.equal(checkout.slos[2].series.total.length, 30 * 1440);
+  assert.match(used[3].notes[0], /series of values .* not scored/);
+  assert.match(used[4].notes[0], /SLO "nope": not scored, no service "unknown"/);
+  const card = scorecard(doc, { asOf });
+  const slos = card.services.find((s) => s.id === "checkout").slos;
+  assert.equal(slos.length, 3);
+  assert.equal(slos[2].objective, 0.9995);
+  assert.ok(card.teams[0].score >= 0 && card.teams[0].score <= 100);
 });

@@ -45,7 +45,6 @@ function importedTeam(doc, ctx) {
     t = { id: IMPORTED_TEAM, name: "Imported team" };
     doc.teams.push(t);
   }
-  ctx.period ??= null;
   return t;
 }
 
@@ -157,6 +156,14 @@ export function regularSli(cols) {
   return { start: new Date(t0).toISOString(), step, good, total };
 }
 
+/** `name`, or `name (2)`, … : SLO names must be unique within a service (two imports of one file, say). */
+function sloName(service, name) {
+  const taken = new Set((service.slos ?? []).map((s) => s.name));
+  let n = name;
+  for (let k = 2; taken.has(n); k++) n = `${name} (${k})`;
+  return n;
+}
+
 function mergeSeries(doc, set, ctx, out) {
   const series = Array.isArray(set.data.series) ? set.data.series.map((s) => ({ name: s.name ?? set.name, cols: s.series })) : [{ name: set.name, cols: set.data.series }];
   const target = serviceTarget(doc, set.attach);
@@ -170,7 +177,7 @@ function mergeSeries(doc, set, ctx, out) {
     const s = target({}) ?? importedService(doc, ctx);
     const i = doc.services.indexOf(s);
     const objective = s.slos?.[0]?.slo.objective ?? IMPORTED_SLO_TARGET;
-    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: `Imported: ${name}`, slo: { objective, window: "28d" }, series: sli }] };
+    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: sloName(s, `Imported: ${name}`), slo: { objective, window: "28d" }, series: sli }] };
     out.attached.add(s.name ?? s.id);
     out.rows += cols.t.length;
   }
@@ -187,7 +194,7 @@ function mergeSlos(doc, set, ctx, out) {
       continue;
     }
     const i = doc.services.indexOf(s);
-    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: `OpenSLO: ${slo.name}`, slo: { objective: slo.target, window: `${days}d` }, series }] };
+    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: sloName(s, `OpenSLO: ${slo.name}`), slo: { objective: slo.target, window: `${days}d` }, series }] };
     out.attached.add(s.name ?? s.id);
     out.rows++;
   }

@@ -23,6 +23,17 @@ function sliFrom(sli, fromMs) {
   };
 }
 
+/**
+ * The last `days` of a sample service's buckets before its asOf, with its maintenance excluded: the SLI series of
+ * an SLO with that rolling window (an imported OpenSLO objective, say). Null for a service the sample lacks.
+ */
+export function sliWindowOf(sample, serviceId, days) {
+  const s = sample?.services.find((x) => x.id === serviceId);
+  if (!s) return null;
+  const exclude = sample.outages.filter((o) => o.service === serviceId && o.maintenance).map((o) => ({ start: o.start, end: o.end }));
+  return { ...sliFrom(s.sli, Date.parse(sample.meta.asOf) - days * DAY_MS), exclude };
+}
+
 /** The instant the sample is scored at: its `meta.asOf` (the end of its year). */
 export const asOfOf = (sample) => sample.meta.asOf;
 

@@ -3,7 +3,7 @@
 // two. The baseline is cached per organisation (sample seed, imports and their attachments), so moving a control
 // re-scores only the scenario.
 import { runway, scorecard, teamHealth } from "opscore";
-import { asOfOf, orgDocument } from "./org.js";
+import { asOfOf, orgDocument, sliWindowOf } from "./org.js";
 import { applyWhatIf, isEmptyWhatIf } from "./org-whatif.js";
 import { IMPORTED_TEAM, applyImports } from "./org-imports.js";
 import { compareScorecards } from "./compare.js";
@@ -161,14 +161,7 @@ function buildOrg(held, imports) {
   const lastMonth = new Date(Date.parse(asOf) - 1).toISOString();
   const period = sample ? { start: sample.meta.start, end: sample.meta.end } : null;
   const doc = sample ? orgDocument(sample) : { version: 1, name: "Imported data", services: [], resources: [], teams: [] };
-  const sliWindow = (serviceId, days) => {
-    const s = sample?.services.find((x) => x.id === serviceId);
-    if (!s) return null;
-    const t0 = Date.parse(s.sli.start);
-    const skip = Math.max(0, Math.min(s.sli.total.length, Math.floor((Date.parse(asOf) - days * DAY_MS - t0) / (s.sli.step * 1000))));
-    const maintenance = sample.outages.filter((o) => o.service === serviceId && o.maintenance).map((o) => ({ start: o.start, end: o.end }));
-    return { start: new Date(t0 + skip * s.sli.step * 1000).toISOString(), step: s.sli.step, good: s.sli.good.subarray(skip), total: s.sli.total.subarray(skip), exclude: maintenance };
-  };
+  const sliWindow = (serviceId, days) => sliWindowOf(sample, serviceId, days);
   const used = applyImports(doc, sets, { asOf, lastMonth, period, sliWindow });
   // A team made only for imports that contributed nothing would have nothing to score.
   doc.teams = doc.teams.filter((t) => t.id !== IMPORTED_TEAM || t.onCall || t.dora);
