@@ -242,3 +242,56 @@ test("imports: pages, deployments, SLI series and OpenSLO objectives join the or
   assert.equal(slos[2].objective, 0.9995);
   assert.ok(card.teams[0].score >= 0 && card.teams[0].score <= 100);
 });
+
+test("imports: an organisation document adds its services and teams; a clashing id is left out with a note", () => {
+  const doc = orgDocument(sample);
+  const extra = {
+    version: 1,
+    name: "Partner",
+    teams: [{ id: "partner-team", name: "Partner team", toil: { entries: [{ person: "a", week: "2026-09-28T00:00:00Z", category: "tickets", hours: 4, toil: true }] } }],
+    services: [
+      { id: "checkout", name: "Clash" },
+      { id: "partner-api", name: "Partner API", team: "partner-team", sla: { target: 0.99, period: { unit: "month", containing: "2026-10-15T00:00:00Z" }, outages: [{ start: "2026-10-10T00:00:00Z", end: "2026-10-10T07:00:00Z" }] } },
+    ],
+  };
+  const [used] = applyImports(doc, [{ id: "org", name: "partner.json", kind: "organisation", attach: "auto", data: extra }], ctx);
+  assert.deepEqual([used.rows, used.skipped], [2, 1]);
+  assert.match(used.notes[0], /service "checkout" was left out/);
+  const card = scorecard(doc, { asOf });
+  // October 2026 (31 days) at 99%: 2,678,400 s × 0.01 = 26,784 s allowed; 7 h = 25,200 s down: met, 1,584 s left.
+  const partner = card.services.find((s) => s.id === "partner-api");
+  assert.equal(partner.sla.downtimeSeconds, 25200);
+  assert.equal(partner.sla.met, true);
+  assert.ok(Math.abs(partner.sla.remainingAllowanceSeconds - 1584) < 1e-6);
+  assert.deepEqual(card.teams.find((t) => t.id === "partner-team").services, ["partner-api"]);
+});
+
+test("org.scorecard: an import the engine rejects is set aside with the engine's message; the rest is scored", () => {
+  const bad = { version: 1, name: "Bad", services: [{ id: "broken", sla: { target: 2, period: { unit: "month" }, outages: [] } }] };
+  const good = { outages: [{ service: "checkout", start: "2026-10-20T10:00:00.000Z", end: "2026-10-20T10:10:00.000Z" }] };
+  const tasks = orgTasks({ org: sample, seed: "opscore-sample-1", imports: { bad, good } });
+  const card = tasks["org.scorecard"]({
+    whatIf: {},
+    imports: [
+      { id: "bad", name: "bad.json", kind: "organisation" },
+      { id: "good", name: "good.csv", kind: "outages" },
+    ],
+  });
+  assert.equal(card.services.some((s) => s.id === "broken"), false);
+  const notes = card.imports.find((u) => u.id === "bad").notes;
+  assert.match(notes[0], /^bad\.json: not scored, the engine rejected it: .*\(at services\[6\]\.sla\.target\)$/);
+  assert.equal(card.imports.find((u) => u.id === "good").rows, 1);
+  const checkout = card.services.find((s) => s.id === "checkout");
+  assert.equal(checkout.incidents.incidents, sample.outages.filter((o) => o.service === "checkout" && !o.maintenance).length + 1);
+});
+
+test("a saved scenario keeps where each import is scored; a malformed choice falls back to automatic", async () => {
+  const { validateScenario } = await import("../../www/state.js");
+  const imports = [
+    { id: "a1", name: "x.csv", kind: "outages", attach: "checkout" },
+    { id: "a2", name: "y.csv", kind: "pages", attach: "<img src=x>" },
+    { id: "a3", name: "z.csv", kind: "pages" },
+  ];
+  const { scenario } = validateScenario({ version: 1, sample: null, overrides: {}, imports });
+  assert.deepEqual(scenario.imports.map((r) => r.attach), ["checkout", "auto", "auto"]);
+});

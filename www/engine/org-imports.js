@@ -5,6 +5,7 @@
 //   "new"   everything to the "Imported data" service (or "Imported team");
 //   "none"  kept in the browser but not scored;
 //   <id>    everything to that service (outages, tickets, SLI series, SLOs) or team (pages, deployments).
+// An imported opscore organisation document adds its own services, resources and teams.
 // Outages on a service with per-minute buckets fail those buckets (see org-whatif.js `addOutages`); on the
 // imported service they are the SLA's outage evidence. Every row that cannot be used is counted in a note.
 import { addOutages, checkOutage } from "./org-whatif.js";
@@ -262,7 +263,40 @@ function mergeDeployments(doc, set, ctx, out) {
   out.rows += added.length;
 }
 
-const MERGE = { outages: mergeOutages, tickets: mergeTickets, series: mergeSeries, slos: mergeSlos, pages: mergePages, deployments: mergeDeployments };
+/**
+ * An opscore organisation document (version 1): its services, resources and teams join the organisation as they
+ * are, so the engine checks them. An id the organisation already has is left out with a note (ids are how
+ * services, teams and resources refer to each other, so renaming would change what they mean).
+ */
+function mergeOrganisation(doc, set, ctx, out) {
+  const v = set.data;
+  if (v?.version !== 1) return out.notes.push(`${set.name}: not scored, it is not an opscore organisation document of version 1.`);
+  const teams = new Set(doc.teams.map((t) => t.id));
+  const services = new Set(doc.services.map((x) => x.id));
+  const resources = new Set(doc.resources.map((x) => x.id));
+  const take = (list, ids, what, push) => {
+    for (const x of Array.isArray(list) ? list : []) {
+      if (!x || typeof x !== "object") continue;
+      if (ids.has(x.id)) {
+        out.skipped++;
+        out.notes.push(`${set.name}: the ${what} "${x.id}" was left out, the organisation already has one with that id.`);
+        continue;
+      }
+      ids.add(x.id);
+      push(x);
+      out.attached.add(x.name ?? String(x.id));
+      out.rows++;
+    }
+  };
+  take(v.teams, teams, "team", (t) => doc.teams.push(t));
+  // A reference to a team or service the merged organisation lacks is dropped, not left dangling.
+  const without = (x, key) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== key));
+  take(v.services, services, "service", (x) => doc.services.push(x.team !== undefined && !teams.has(x.team) ? without(x, "team") : x));
+  take(v.resources, resources, "resource", (r) => doc.resources.push(r.service !== undefined && !services.has(r.service) ? without(r, "service") : r));
+}
+
+const MERGE = {
+  organisation: mergeOrganisation, outages: mergeOutages, tickets: mergeTickets, series: mergeSeries, slos: mergeSlos, pages: mergePages, deployments: mergeDeployments };
 
 /**
  * Merge imported datasets `[{id, name, kind, attach, data}]` into `doc` (in place; objects replaced, held arrays

@@ -44,6 +44,7 @@ export function mountData(app) {
     if (TEAM_KINDS.has(kind)) {
       return [["auto", "The organisation's team"], ...(org?.teams ?? []).map((t) => [t.id, t.name]), ["new", "A separate “Imported team”"], ["none", "Not scored"]];
     }
+    if (kind === "organisation") return [["auto", "Its services, resources and teams join the organisation"], ["none", "Not scored"]];
     return null;
   }
 
