@@ -176,12 +176,16 @@ export function mountOverview(app) {
     return new Date(t).toISOString().slice(0, 16);
   }
   /** The outage controls from the scenario (or their defaults), and the service list from the organisation. */
-  function syncOutage(cards) {
+  function syncOutage(cards, { values = true } = {}) {
     const list = cards ?? services.map((s) => ({ id: s.id, name: s.name, sla: true }));
     const want = parseOutage(app.scenario().overrides[OUTAGE_KEY]);
     const keep = want?.service ?? outage.service.value;
-    outage.service.replaceChildren(...list.filter((c) => c.sla || c.slos?.length).map((c) => el("option", { value: c.id }, c.name)));
+    const options = list.filter((c) => c.sla || c.slos?.length).map((c) => [c.id, c.name]);
+    // Rebuilt only when the list changed, so a score arriving never disturbs a person choosing in it.
+    const same = options.length === outage.service.options.length && options.every(([id, name], i) => outage.service.options[i].value === id && outage.service.options[i].text === name);
+    if (!same) outage.service.replaceChildren(...options.map(([id, name]) => el("option", { value: id }, name)));
     if ([...outage.service.options].some((o) => o.value === keep)) outage.service.value = keep;
+    if (!values) return;
     outage.start.value = want ? want.start.slice(0, 16) : outage.start.value || defaultOutageStart();
     outage.minutes.value = String(want?.minutes ?? 0);
     outage.error.value = String(want?.errorPercent ?? 100);
@@ -250,7 +254,7 @@ export function mountOverview(app) {
         fill("overview-services", "service", card.services, serviceFacts, extraServiceCard);
         fill("overview-capacity", "resource", card.resources, resourceFacts);
         fill("overview-teams", "team", card.teams, teamFacts, (c) => el("li", { dataset: { team: c.id, extra: "true" } }, [el("h4", {}, el("a", { href: "#/data" }, c.name))]));
-        if (!app.summary()) syncOutage(card.services);
+        syncOutage(card.services, { values: false });
         renderNotes(card);
         renderCompare();
         renderChanges();
@@ -291,7 +295,7 @@ export function mountOverview(app) {
     for (const input of document.querySelectorAll("#view-overview .cards input[data-key]")) {
       input.value = app.scenario().overrides[input.dataset.key] ?? baselineOf(input.dataset.key);
     }
-    syncOutage(latest && !app.summary() ? latest.services : null);
+    syncOutage(latest ? latest.services : null);
   }
   return {
     onShow: renderChanges,
