@@ -7,7 +7,7 @@ import { scorecard } from "opscore";
 import { generateOrg } from "../../www/sample/index.js";
 import { asOfOf, orgDocument, sliWindowOf } from "../../www/engine/org.js";
 import { applyWhatIf, paintOutages } from "../../www/engine/org-whatif.js";
-import { IMPORTED_SERVICE, applyImports, regularSli } from "../../www/engine/org-imports.js";
+import { IMPORTED_SERVICE, applyImports, ratioSli, regularSli } from "../../www/engine/org-imports.js";
 import { compareScorecards } from "../../www/engine/compare.js";
 import { orgTasks } from "../../www/engine/tasks-org.js";
 import { orgWhatIf, outageText, parseOutage, registerOrgWhatIf } from "../../www/orgwhatif.js";
@@ -234,7 +234,7 @@ test("imports: pages, deployments, SLI series and OpenSLO objectives join the or
   assert.equal(checkout.slos[2].slo.window, "30d");
   // 30 days of the sample's minutes before asOf feed the 30-day OpenSLO objective.
   assert.equal(checkout.slos[2].series.total.length, 30 * 1440);
-  assert.match(used[3].notes[0], /series of values .* not scored/);
+  assert.match(used[3].notes[0], /series of values is not scored on its own/);
   assert.match(used[4].notes[0], /SLO "nope": not scored, no service "unknown"/);
   const card = scorecard(doc, { asOf });
   const slos = card.services.find((s) => s.id === "checkout").slos;
@@ -294,4 +294,24 @@ test("a saved scenario keeps where each import is scored; a malformed choice fal
   ];
   const { scenario } = validateScenario({ version: 1, sample: null, overrides: {}, imports });
   assert.deepEqual(scenario.imports.map((r) => r.attach), ["checkout", "auto", "auto"]);
+});
+
+test("a ratio series (Prometheus availability, 0 to 1) attached to a service is an SLI of one event per step", () => {
+  // Steps at 0, 60 s and 120 s with availability 1, 0.5 and missing (NaN): good 1, 0.5, missing; total 1, 1, missing.
+  const cols = { step: 60, t: new Float64Array([0, 60000, 120000]), values: new Float64Array([1, 0.5, Number.NaN]) };
+  const s = ratioSli(cols);
+  assert.deepEqual([...s.good].map(String), ["1", "0.5", "NaN"]);
+  assert.deepEqual([...s.total].map(String), ["1", "1", "NaN"]);
+  assert.equal(ratioSli({ ...cols, values: new Float64Array([1, 2, 3]) }), null, "usage is not a ratio");
+  const doc = orgDocument(sample);
+  const data = { series: [{ name: "up", series: { start: "2026-10-30T00:00:00.000Z", ...cols, t: cols.t.map((x) => x + Date.UTC(2026, 9, 30)) } }] };
+  const [auto] = applyImports(doc, [{ id: "a", name: "prom.json", kind: "series", attach: "auto", data }], ctx);
+  assert.equal(auto.rows, 0);
+  const [chosen] = applyImports(doc, [{ id: "b", name: "prom.json", kind: "series", attach: "search", data }], ctx);
+  assert.deepEqual([chosen.rows, chosen.attached], [3, ["Product search"]]);
+  assert.equal(doc.services.find((x) => x.id === "search").slos.at(-1).name, "Imported: up");
+  // Scored with the service's objective (99.8%) over its 28-day window: 1.5 good of 2 events → SLI 75%.
+  const slo = scorecard(doc, { asOf }).services.find((x) => x.id === "search").slos.at(-1);
+  assert.equal(slo.objective, 0.998);
+  assert.equal(slo.sli, 0.75);
 });

@@ -165,14 +165,37 @@ function sloName(service, name) {
   return n;
 }
 
+/**
+ * A series of values that are all fractions (an availability or success ratio, as a Prometheus query_range of
+ * good/total returns it) as an SLI: each step counts as one event, `value` of it good. Null when any value is
+ * outside [0, 1] (usage, latency: not a ratio).
+ */
+export function ratioSli(cols) {
+  const v = cols?.values;
+  if (!v?.length || !cols.t?.length) return null;
+  let any = false;
+  for (const x of v) {
+    if (Number.isNaN(x)) continue;
+    if (!(x >= 0 && x <= 1)) return null;
+    any = true;
+  }
+  if (!any) return null;
+  return regularSli({ step: cols.step, t: cols.t, good: v, total: Float64Array.from(v, (x) => (Number.isNaN(x) ? Number.NaN : 1)) });
+}
+
 function mergeSeries(doc, set, ctx, out) {
   const series = Array.isArray(set.data.series) ? set.data.series.map((s) => ({ name: s.name ?? set.name, cols: s.series })) : [{ name: set.name, cols: set.data.series }];
   const target = serviceTarget(doc, set.attach);
   if (target.error) return out.notes.push(`${set.name}: not scored, ${target.error}.`);
+  const chosen = set.attach && set.attach !== "auto";
   for (const { name, cols } of series) {
-    const sli = cols ? regularSli(cols) : null;
+    const sli = cols ? (regularSli(cols) ?? (chosen ? ratioSli(cols) : null)) : null;
     if (!sli) {
-      out.notes.push(`${name}: a series of values (usage, not good/total requests) is charted but not scored; a runway needs the resource's capacity.`);
+      out.notes.push(
+        chosen
+          ? `${name}: not scored, its values are not an availability ratio between 0 and 1.`
+          : `${name}: a series of values is not scored on its own. If it is an availability ratio (0 to 1, say from Prometheus), choose its service under "Scored with"; usage against a capacity is not scored here.`,
+      );
       continue;
     }
     const s = target({}) ?? importedService(doc, ctx);
