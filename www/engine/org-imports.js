@@ -30,14 +30,19 @@ function serviceNamed(doc, name) {
 function importedService(doc, ctx) {
   let s = doc.services.find((x) => x.id === IMPORTED_SERVICE);
   if (!s) {
-    s = {
-      id: IMPORTED_SERVICE,
-      name: "Imported data",
-      sla: { target: IMPORTED_SLA_TARGET, period: { unit: "month", containing: ctx.lastMonth }, timeZone: "UTC", outages: [], maintenance: [] },
-    };
+    s = { id: IMPORTED_SERVICE, name: "Imported data" };
     doc.services.push(s);
   }
   return s;
+}
+
+/**
+ * A copy of a service to add outages to; the imported service gets an SLA judged on outage evidence (its target,
+ * the last whole month) once it has outages.
+ */
+function withOutageSla(s, ctx) {
+  if (s.id !== IMPORTED_SERVICE || s.sla) return { ...s };
+  return { ...s, sla: { target: IMPORTED_SLA_TARGET, period: { unit: "month", containing: ctx.lastMonth }, timeZone: "UTC", outages: [], maintenance: [] } };
 }
 
 function importedTeam(doc, ctx) {
@@ -83,7 +88,7 @@ function mergeOutages(doc, set, ctx, out) {
   }
   for (const [s, g] of groups) {
     const i = doc.services.indexOf(s);
-    const copy = { ...s };
+    const copy = withOutageSla(s, ctx);
     if (g.maintenance.length && copy.sla) {
       copy.sla = { ...copy.sla, maintenance: [...(copy.sla.maintenance ?? []), ...g.maintenance] };
       copy.slos = (copy.slos ?? []).map((slo) => ({ ...slo, series: { ...slo.series, exclude: [...(slo.series.exclude ?? []), ...g.maintenance] } }));

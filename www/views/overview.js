@@ -199,7 +199,7 @@ export function mountOverview(app) {
     return el("li", { dataset: { service: c.id, extra: "true" } }, [
       el("h4", {}, el("a", { href: link }, c.name)),
       c.id === IMPORTED_SERVICE ? el("p", { className: "note" }, "Built from your imported data (Data view).") : null,
-      c.tickets && !c.sla ? el("p", { className: "note" }, "The support desk, scored on its tickets' response and resolution SLAs.") : null,
+      c.tickets && !c.sla && c.id !== IMPORTED_SERVICE ? el("p", { className: "note" }, "The support desk, scored on its tickets' response and resolution SLAs.") : null,
       c.sla && c.id === IMPORTED_SERVICE ? slaControl(c.id) : null,
       c.slos.length && c.id === IMPORTED_SERVICE ? sloControl(c.id) : null,
     ]);
