@@ -307,6 +307,10 @@ test("overview with the comparison open: axe-core finds no serious violations; t
   await page.click('.nav a[data-view="overview"]');
   await page.click("#goto-compare");
   assert.equal(await page.evaluate(() => document.activeElement.id), "compare-title");
+  // A link straight to the comparison.
+  await page.click('.nav a[data-view="data"]');
+  await page.evaluate(() => (location.hash = "#/overview?compare"));
+  await page.waitForFunction(() => document.activeElement?.id === "compare-title");
   await page.screenshot({ path: join(SHOTS, "overview-compare.png"), fullPage: true });
   await clean(w);
 });

@@ -225,10 +225,11 @@ export function mountOverview(app) {
     $("compare-body").replaceChildren(...compareTables(compare, { all: $("compare-all").checked }));
   }
   $("compare-all").addEventListener("change", renderCompare);
-  $("goto-compare").addEventListener("click", () => {
+  const gotoCompare = () => {
     $("compare-title").scrollIntoView({ block: "start" });
     $("compare-title").focus({ preventScroll: true });
-  });
+  };
+  $("goto-compare").addEventListener("click", gotoCompare);
 
   function renderNotes(card) {
     const notes = [...(card?.notes ?? []), ...(card?.imports ?? []).flatMap((r) => r.notes)];
@@ -298,7 +299,11 @@ export function mountOverview(app) {
     syncOutage(latest ? latest.services : null);
   }
   return {
-    onShow: renderChanges,
+    /** `#/overview?compare` opens the overview at its comparison with the baseline. */
+    onShow(params) {
+      renderChanges();
+      if (params?.has("compare")) requestAnimationFrame(gotoCompare);
+    },
     onScenario() {
       renderChanges();
       syncControls();
