@@ -69,7 +69,7 @@ export function mountData(app) {
   function scoredText(r) {
     const u = scored.get(r.id);
     if (!u) return "–";
-    const used = u.rows ? `${u.rows.toLocaleString("en")} row${u.rows === 1 ? "" : "s"} in ${u.attached.join(", ")}` : "nothing scored";
+    const used = u.rows ? `${u.rows.toLocaleString("en")} row${u.rows === 1 ? "" : "s"} in ${u.attached.join(", ")}` : "Nothing scored";
     const text = u.skipped ? `${used}; ${u.skipped.toLocaleString("en")} left out (outside the scored period or unusable)` : used;
     // Why something was not scored (a value series, an SLO without data), without the file name repeated.
     const why = u.notes.map((n) => n.replace(`${r.name}: `, ""));
