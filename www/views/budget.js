@@ -8,30 +8,46 @@ import { parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
 import { download } from "../io/export.js";
 import { registerWhatIf } from "../whatif.js";
+import { registerOrgWhatIf } from "../orgwhatif.js";
 import { createBudgetRender } from "./budget/render.js";
 
 const WINDOWS = ["7", "14", "28", "30", "90"];
 const bump = (node) => (node.dataset.renders = String(Number(node.dataset.renders ?? 0) + 1));
 const HOUR_MS = 3600000;
 
-/** A hypothetical incident as the scenario stores it: "startHours|minutes|ratePercent" (start relative to asOf). */
-export function incidentText({ hours, minutes, rate }) {
-  return `${hours}|${minutes}|${rate}`;
+/** A hypothetical incident as the scenario stores it: "start|minutes|ratePercent" (start RFC 3339, on the hour). */
+export function incidentText({ start, minutes, rate }) {
+  return `${start}|${minutes}|${rate}`;
 }
-/** The stored incident back as numbers, or null when absent or unreadable. */
+/** The stored incident back as `{startMs, minutes, rate}`, or null when absent or unreadable. */
 export function parseIncident(text) {
   if (typeof text !== "string" || text === "") return null;
-  const [hours, minutes, rate] = text.split("|").map(Number);
-  if (![hours, minutes, rate].every(Number.isFinite)) return null;
-  return { hours, minutes, rate };
+  const [start, minutes, rate] = text.split("|");
+  const inc = { startMs: Date.parse(start), minutes: Number(minutes), rate: Number(rate) };
+  if (!Object.values(inc).every(Number.isFinite) || !(inc.minutes > 0) || !(inc.rate > 0 && inc.rate <= 100)) return null;
+  return inc;
 }
 function describeIncident(text) {
   const inc = parseIncident(text);
   if (!inc) return "none";
-  const when = inc.hours === 0 ? "starting at the as-of time" : `starting ${-inc.hours} h before the as-of time`;
-  return `${inc.minutes} min at ${inc.rate}% errors, ${when}`;
+  return `${inc.minutes} min at ${inc.rate}% errors, starting ${new Date(inc.startMs).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+// The objective and the incident also reach the organisation the overview scores (and compares with the baseline):
+// the selected service's SLO objective, and an outage of it (its part before the as-of time; see orgwhatif.js).
+registerOrgWhatIf(
+  (k) => k === "budget.objective",
+  (v, k, add, o) => typeof o["budget.service"] === "string" && add.service(o["budget.service"], { sloTarget: parsePercent(v) }),
+);
+registerOrgWhatIf(
+  (k) => k === "budget.incident",
+  (v, k, add, o) => {
+    const inc = parseIncident(v);
+    if (!inc || typeof o["budget.service"] !== "string") return;
+    const end = new Date(inc.startMs + inc.minutes * 60000).toISOString();
+    add.outage(o["budget.service"], { start: new Date(inc.startMs).toISOString(), end, errorRatio: inc.rate / 100, label: "Hypothetical incident (error-budget view)" });
+  },
+);
 registerWhatIf("budget.objective", { label: "SLO objective (error-budget view)", baseline: "", format: (v) => (v === "" ? "the service's own SLO" : `${v}%`) });
 registerWhatIf("budget.window", { label: "SLO window (error-budget view)", baseline: "28", format: (v) => `${v} days, rolling` });
 registerWhatIf("budget.incident", { label: "Hypothetical incident (error-budget view)", baseline: "", format: describeIncident });
@@ -75,7 +91,8 @@ export function mountBudget(app) {
     incOn.checked = inc !== null;
     syncStartRange();
     if (inc) {
-      incStart.value = String(Math.max(Number(incStart.min), Math.min(0, inc.hours)));
+      const hours = Math.round((inc.startMs - asOfMs()) / HOUR_MS);
+      incStart.value = String(Math.max(Number(incStart.min), Math.min(0, hours)));
       incMinutes.value = String(inc.minutes);
       incRate.value = String(inc.rate);
     }
