@@ -15,8 +15,8 @@ import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
 export const CONTROLS = [
   { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
   { name: "sla.convention", route: "#/sla", control: "#convention", event: "change", values: ["days30", "days365", "gregorian"], result: "#downtime-table" },
-  // The error-budget view: moving a past hypothetical incident (report with what-if, and the window's backtest with
-  // the incident painted in), and typing an objective (report and window backtest; the year's backtest follows).
+  // The error-budget view: moving a past hypothetical incident (the scenario's report and the window's backtest on the
+  // buckets with it painted in), and typing an objective (report and window backtest; the year's backtest follows).
   { name: "budget.incident", route: "#/budget", check: "#budget-incident-on", control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline" },
   { name: "budget.objective", route: "#/budget", control: "#budget-objective", event: "input", values: ["99.95", "99.9", "99.5", "99.99"], result: "#budget-headline" },
 ];
