@@ -74,6 +74,7 @@ export function mountBudget(app) {
   let yearKey = "";
   let yearTimer = 0;
   let rulesKey = "";
+  let rulesTimer = 0;
   let latest = null; // {input, result}
   let latestYear = null;
   let latestRules = null;
@@ -213,18 +214,23 @@ export function mountBudget(app) {
     const key = JSON.stringify(rulesInput);
     if (key === rulesKey) return;
     rulesKey = key;
-    app.engine.whatIf("budget.rules", "prometheusRules", rulesInput).then(
-      (r) => {
-        if (key !== rulesKey) return;
-        latestRules = { service: s, input: rulesInput, yaml: r.yaml };
-        render.rules(latestRules);
-      },
-      (e) => {
-        if (isSuperseded(e) || key !== rulesKey) return;
-        latestRules = null;
-        render.rulesError(e);
-      },
-    );
+    // Laying out a new rule file (a few hundred lines) costs several milliseconds: while a control is moving, the
+    // export follows 150 ms after the last change instead of on every keystroke.
+    clearTimeout(rulesTimer);
+    rulesTimer = setTimeout(() => {
+      app.engine.whatIf("budget.rules", "prometheusRules", rulesInput).then(
+        (r) => {
+          if (key !== rulesKey) return;
+          latestRules = { service: s, input: rulesInput, yaml: r.yaml };
+          render.rules(latestRules);
+        },
+        (e) => {
+          if (isSuperseded(e) || key !== rulesKey) return;
+          latestRules = null;
+          render.rulesError(e);
+        },
+      );
+    }, 150);
   }
 
   // The view computes only while it is shown: data that arrives while it is hidden marks it stale for onShow.
