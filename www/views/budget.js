@@ -256,7 +256,7 @@ export function mountBudget(app) {
     syncStartRange();
     recompute();
   });
-  for (const c of [incOn, incStart, incMinutes, incRate]) c.addEventListener("input", () => recompute());
+  for (const c of [incStart, incMinutes, incRate]) c.addEventListener("input", () => recompute());
   incOn.addEventListener("change", () => recompute());
   $("budget-form").addEventListener("submit", (e) => e.preventDefault());
   for (const [q, k] of [[errorQuery, "budget.errorQuery"], [totalQuery, "budget.totalQuery"]]) {
