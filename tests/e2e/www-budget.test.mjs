@@ -237,3 +237,22 @@ test("error budget: axe-core finds no violations in the view, no console errors,
   await page.screenshot({ path: join(SHOTS, "budget-phone-dark.png"), fullPage: true });
   await clean(w);
 });
+
+test("error budget without the sample: the view says so, and a later sample (another seed) is shown in full", async () => {
+  const w = await open("#/budget");
+  const { page } = w;
+  await page.waitForFunction(() => Number(document.getElementById("budget-headline").dataset.renders) >= 1);
+  await page.click('.nav a[data-view="data"]');
+  await page.selectOption("#sample-seed", "");
+  await page.click('.nav a[data-view="budget"]');
+  await page.waitForFunction(() => document.getElementById("budget-headline").textContent.startsWith("No service data"));
+  assert.equal(await page.$("#budget-chart canvas"), null);
+  assert.equal((await page.$$("#budget-figures tbody tr")).length, 0);
+  // Another seed: its services come back, and the view recomputes (the worker drops the old histories).
+  await page.click('.nav a[data-view="data"]');
+  await page.selectOption("#sample-seed", "opscore-sample-2");
+  await page.click('.nav a[data-view="budget"]');
+  await page.waitForFunction(() => /^Checkout API, 99\.9% over 28 days/.test(document.getElementById("budget-headline").textContent));
+  await page.waitForSelector("#budget-chart canvas");
+  await clean(w);
+});
