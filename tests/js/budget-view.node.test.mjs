@@ -142,6 +142,11 @@ test("the year backtest marks the sample's incidents and counts every evaluation
   const incidents = org.outages.filter((o) => o.service === "checkout" && !o.maintenance);
   assert.equal(y.incidents.length, incidents.length);
   for (const t of y.backtest.tiers) assert.equal(t.detections.length, incidents.length);
+  // One year is held at a time: another service's year replaces it, and coming back indexes it again.
+  const p = tasks["budget.yearBacktest"]({ service: "payments", objective: 0.9995, windowDays: 28 });
+  assert.equal(p.backtest.evaluations, 365 * 1440);
+  const again = tasks["budget.yearBacktest"]({ service: "checkout", objective: 0.999, windowDays: 28 });
+  assert.deepEqual(again.backtest.tiers.map((t) => t.fireCount), y.backtest.tiers.map((t) => t.fireCount));
 });
 
 test("bad input: unknown service, a window the view does not offer, an objective in percent", () => {

@@ -17,8 +17,10 @@ const DAY_MS = 86400000;
 export const LEAD_DAYS = 3;
 /** Rolling windows the view offers, in days (one history is indexed per window length and service). */
 export const WINDOW_DAYS = [7, 14, 28, 30, 90];
-/** Keep at most this many indexed histories (each is a few MB of wasm memory). */
+/** Keep at most this many indexed histories of a window (a month of minutes is about 2 MB of wasm memory)… */
 const MAX_HISTORIES = 8;
+/** …and one of a whole year (tens of MB), for the service shown. */
+const YEAR = "all";
 
 function fail(code, path, message) {
   throw Object.assign(new Error(message), { name: "OpscoreError", code, path });
@@ -122,11 +124,12 @@ export function budgetTasks(held) {
     } else {
       const { bad, total, start, step } = sliceSli(service.sli, fromMs, toMs);
       h = new SloHistory({ start, step, bad, total, exclude: maintenanceOf(org, service.id, fromMs, toMs) });
-      if (histories.size >= MAX_HISTORIES) {
-        const [oldest, old] = histories.entries().next().value;
-        old.free();
-        histories.delete(oldest);
-      }
+      const evict = (k) => {
+        histories.get(k)?.free();
+        histories.delete(k);
+      };
+      if (key === YEAR) for (const k of [...histories.keys()]) if (k.endsWith(`|${YEAR}`)) evict(k);
+      if (histories.size >= MAX_HISTORIES) evict(histories.keys().next().value);
     }
     histories.set(id, h);
     return h;
@@ -226,7 +229,7 @@ export function budgetTasks(held) {
       const t0 = performance.now();
       const startMs = Date.parse(org.meta.start);
       const endMs = Date.parse(org.meta.asOf);
-      const h = history(org, service, "all", startMs, endMs);
+      const h = history(org, service, YEAR, startMs, endMs);
       const incidents = incidentsOf(org, service.id, startMs, endMs);
       const backtest = h.backtestAlerts(slo, { incidents: incidents.map(({ name, start, end }) => ({ name, start, end })), maxFires: 500 });
       return { backtest, incidents, windowDays: days, days: (endMs - startMs) / DAY_MS, timing: { backtestMs: performance.now() - t0 } };
