@@ -230,7 +230,8 @@ test("error budget: axe-core finds no violations in the view, no console errors,
   // Phone width in dark mode: still no horizontal scrolling, and no violations.
   await page.setViewportSize({ width: 375, height: 740 });
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.waitForTimeout(100);
+  // The chart and the timeline follow their boxes through ResizeObservers (asynchronous): give them a moment.
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no horizontal scrolling");
   const phone = await page.evaluate(async () => (await window.axe.run(document.getElementById("view-budget"), { resultTypes: ["violations"] })).violations.map((v) => v.id));
   assert.deepEqual(phone, []);
