@@ -173,9 +173,10 @@ test("error budget: target, window and a hypothetical incident recompute to the 
 
   // A long query (over the scenario's 200-character strings) is used for the rules but not saved.
   const long = `sum(rate(http_requests_total{job="checkout",code=~"5..",${"x".repeat(200)}="y"}[{{.window}}]))`;
-  await after_(page, "budget-rules", () => page.fill("#budget-error-query", long));
+  // (The rules follow a pause in typing: wait for their text, not for the next repaint, which may be an earlier one.)
+  await page.fill("#budget-error-query", long);
   assert.equal(await page.isVisible("#budget-query-note"), true);
-  assert.ok((await page.inputValue("#budget-rules")).includes(`${"x".repeat(200)}="y"}[5m]`));
+  await page.waitForFunction((marker) => document.getElementById("budget-rules").value.includes(marker), `${"x".repeat(200)}="y"}[5m]`);
 
   // The results export carries the view's rows.
   await page.click('.nav a[data-view="data"]');
@@ -219,6 +220,9 @@ test("error budget: axe-core finds no violations in the view, no console errors,
     await page.check("#budget-incident-on");
     await page.fill("#budget-incident-start", "-100");
   });
+  // Wait for the last result (the slider's), so axe never runs while the view repaints.
+  await page.waitForFunction(() => / 100 hours before the as-of time/.test(document.getElementById("budget-headline").textContent));
+  await page.waitForSelector("#budget-timeline rect.bar-hypothetical");
   await page.waitForFunction(() => document.getElementById("budget-rules").value.includes("slo_payments_availability_budget_burn_page"));
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
