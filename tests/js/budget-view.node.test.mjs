@@ -44,7 +44,14 @@ test("the report: budget, consumed and remaining from the sample's own sums", ()
     assert.ok(Math.abs(r.consumed.fraction - consumed) < 1e-9, `${r.consumed.fraction} vs ${consumed}`);
     assert.ok(Math.abs(r.remaining.fraction - (1 - consumed)) < 1e-9);
     // The tiers are the engine's generated ones for 28 days: 14.4 × 28/30 = 13.44 for the 1h page.
-    assert.equal(v.tiers.tiers[0].burnRate, 13.44);
+    assert.equal(v.backtest.tiers[0].tier.burnRate, 13.44);
+    // The burn-down comes as chart columns: epoch seconds from the window's start, the ideal line from 1 to 0.
+    assert.equal(v.chart.t[0], Date.parse("2026-10-04T00:00:00Z") / 1000);
+    assert.equal(v.chart.t.at(-1), asOfMs / 1000);
+    assert.equal(v.chart.ideal[0], 1);
+    assert.equal(v.chart.ideal.at(-1), 0);
+    assert.ok(Math.abs(v.chart.remaining.at(-1) - r.remaining.fraction) < 1e-12);
+    assert.equal(v.report.burnDown, undefined);
     assert.equal(v.backtest.from, r.window.start);
     assert.equal(v.backtest.evaluations, N);
     assert.equal(v.report.scenario, undefined);
@@ -91,8 +98,8 @@ test("a past hypothetical incident: the engine's what-if and the painted buckets
   const mine = own(inc);
   assert.ok(Math.abs(mine.consumed.fraction - v.report.scenario.consumed.fraction) < 1e-9);
   assert.deepEqual(v.report.scenario.burnRates.map((b) => b.burnRate.toFixed(9)), mine.burnRates.map((b) => b.burnRate.toFixed(9)));
-  assert.deepEqual(v.report.scenario.burnDown.t, mine.burnDown.t);
-  v.report.scenario.burnDown.remaining.forEach((x, i) => assert.ok(Math.abs(x - mine.burnDown.remaining[i]) < 1e-9, `burn-down point ${i}`));
+  assert.deepEqual([...v.chart.t], mine.burnDown.t.map((t) => Date.parse(t) / 1000));
+  v.chart.scenarioRemaining.forEach((x, i) => assert.ok(Math.abs(x - mine.burnDown.remaining[i]) < 1e-9, `burn-down point ${i}`));
   // A partial-minute error rate paints pro rata, as the engine does: 90 s at 40% from 30 s into a minute.
   const odd = { start: new Date(asOfMs - 86400000 + 30000).toISOString(), durationSeconds: 90, errorRate: 0.4 };
   const w = tasks["budget.view"]({ service: "checkout", objective: 0.999, windowDays: 28, incident: odd });

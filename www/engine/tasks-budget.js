@@ -10,7 +10,7 @@
 // less than the engine's what-if re-indexing its copy; tests/js/budget-view.node.test.mjs checks that both give the
 // same report. The report and backtest without the incident are kept per service, objective and window, so moving
 // the incident recomputes only the scenario.
-import { SloHistory, alertTiers } from "opscore";
+import { SloHistory } from "opscore";
 
 const DAY_MS = 86400000;
 /** Lead-in before the SLO window, so the longest standard tier window (3 days) is full at the window's start. */
@@ -107,7 +107,7 @@ function readInput(org, input) {
 export function budgetTasks(held) {
   let cachedOrg = null;
   const histories = new Map(); // key → SloHistory, oldest first
-  let baseline = null; // {key, report, backtest, tiers} of the last service, objective and window
+  let baseline = null; // {key, report, backtest} of the last service, objective and window
 
   /** The indexed history of `service` over `key`'s span, built once per held sample. */
   function history(org, service, key, fromMs, toMs) {
@@ -138,8 +138,9 @@ export function budgetTasks(held) {
   return {
     /**
      * The budget view for one service: `{service, objective, windowDays, incident?: {start, durationSeconds,
-     * errorRate}, maxPoints?}` → `{asOf, report, tiers, backtest, incidents, hypothetical, reference, timing}`. `report` is
-     * the engine's budget report (with `scenario` when an incident is given); `backtest` the generated tiers
+     * errorRate}, maxPoints?}` → `{asOf, report, chart, backtest, incidents, hypothetical, reference, timing}`. `report`
+     * is the engine's budget report (with `scenario` when an incident is given) without its burn-down, which is in
+     * `chart` as columns {t (epoch s), remaining, ideal, scenarioRemaining?}; `backtest` the generated tiers
      * evaluated over the window, the window's real incidents marked, then the hypothetical one (painted into the
      * buckets) marked last; `reference` the budget left under the service's own SLO, when the view's differs.
      */
@@ -159,7 +160,7 @@ export function budgetTasks(held) {
       const key = JSON.stringify([org.meta.seed, service.id, slo.objective, days, maxPoints]);
       if (baseline?.key !== key) {
         const report = h.errorBudget(slo, { asOf, maxPoints });
-        baseline = { key, report, backtest: h.backtestAlerts(slo, options()), tiers: alertTiers({ slo }) };
+        baseline = { key, report, backtest: h.backtestAlerts(slo, options()) };
       }
       // The service's own SLO, for comparison, when the view's objective or window differs from it.
       const own = { objective: service.slo.target, window: `${service.slo.windowDays}d` };
@@ -205,11 +206,21 @@ export function budgetTasks(held) {
         }
       }
       const t2 = performance.now();
+      // The burn-downs travel as fresh Float64Array columns (transferred, not cloned; the page charts them as they
+      // are), the reports without them.
+      const chart = {
+        t: Float64Array.from(report.burnDown.t, (t) => Date.parse(t) / 1000),
+        remaining: Float64Array.from(report.burnDown.remaining),
+        ideal: Float64Array.from(report.burnDown.ideal),
+        ...(report.scenario ? { scenarioRemaining: Float64Array.from(report.scenario.burnDown.remaining) } : {}),
+      };
+      const { burnDown: _b, scenario, ...rest } = report;
+      const scenarioOut = scenario ? (({ burnDown: _s, ...x }) => x)(scenario) : undefined;
       return {
         asOf,
         service: service.id,
-        report,
-        tiers: baseline.tiers,
+        report: scenarioOut ? { ...rest, scenario: scenarioOut } : rest,
+        chart,
         backtest,
         incidents: marked,
         hypothetical,

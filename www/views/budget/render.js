@@ -84,21 +84,21 @@ export function createBudgetRender() {
 
   function burnDown({ service: s, result, inc }) {
     const r = result.report;
-    const bd = r.burnDown;
-    const x = Float64Array.from(bd.t, (t) => Date.parse(t) / 1000);
+    const bd = result.chart;
+    const x = bd.t;
     const series = [
       { label: "Budget left (%)", values: bd.remaining.map((v) => v * 100), width: 2 },
       { label: "Ideal: burning at exactly rate 1 (%)", values: bd.ideal.map((v) => v * 100), dash: [6, 4] },
     ];
-    const sc = r.scenario?.burnDown;
-    if (sc && sc.t.length === bd.t.length) series.push({ label: "With the hypothetical incident (%)", values: sc.remaining.map((v) => v * 100), dash: [2, 3], width: 2 });
+    const sc = bd.scenarioRemaining;
+    if (sc && sc.length === x.length) series.push({ label: "With the hypothetical incident (%)", values: sc.map((v) => v * 100), dash: [2, 3], width: 2 });
     const markers = result.incidents.map((o) => ({ x: Date.parse(o.start) / 1000, to: Date.parse(o.end) / 1000, label: o.name }));
     if (inc) markers.push({ x: Date.parse(inc.start) / 1000, to: Date.parse(inc.start) / 1000 + inc.durationSeconds, label: "Hypothetical" });
     const end = bd.remaining.at(-1);
     const spec = {
       title: `${s.name}: error budget left over the ${Math.round(r.window.seconds / 86400)}-day window at ${percent(r.objective)}, against the ideal line`,
       description: `Burn-down of ${s.name}'s error budget from ${utc(r.window.start)} to ${utc(r.window.end)} UTC: it ends at ${percent(end, 1)} left, where burning at exactly the sustainable rate would end at 0%.${
-        sc ? ` With the hypothetical incident it ends at ${percent(sc.remaining.at(-1), 1)}.` : ""
+        sc ? ` With the hypothetical incident it ends at ${percent(sc.at(-1), 1)}.` : ""
       } ${result.incidents.length} recorded ${result.incidents.length === 1 ? "incident is" : "incidents are"} marked.`,
       x,
       yLabel: "% of budget left",
