@@ -4,6 +4,7 @@ import { generateOrg, summarise } from "../sample/index.js";
 import { parseImport } from "../io/import.js";
 import { scorecard } from "opscore";
 import { asOfOf, orgDocument } from "./org.js";
+import { capacityTasks } from "./tasks-capacity.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
 export const held = { org: null, seed: null, imports: {} };
@@ -13,6 +14,7 @@ export const held = { org: null, seed: null, imports: {} };
  * Every result is freshly allocated, so its buffers can be transferred.
  */
 export const tasks = {
+  ...capacityTasks(),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
     const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;
