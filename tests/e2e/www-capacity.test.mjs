@@ -119,6 +119,14 @@ test("capacity: fan chart, runway in words, and scenarios that move the runway t
   assert.match(await page.textContent("#capacity-add-value"), /^\+25% \(\+600 GB\)$/);
   const added = await scenarioMean(page);
   assert.ok(added === "" || added > baselineMean, `more capacity runs out later: ${added} > ${baselineMean}`);
+  // With two changes at once, each is also shown on its own (the same runway call answers all three).
+  await move(page, "#capacity-growth", "1.5");
+  const alone = await page.$$eval("#capacity-levers li", (lis) => Object.fromEntries(lis.map((li) => [li.dataset.lever, li.textContent])));
+  assert.deepEqual(Object.keys(alone), ["growth", "capacity"]);
+  assert.match(alone.growth, new RegExp(`^growth 1\\.5× the fitted trend on its own: runs out around ${g15.slice(0, 10)} \\(\\d+ days earlier than the baseline\\)\\.$`));
+  assert.match(alone.capacity, /^600 GB of capacity added from \d{4}-\d\d-\d\d on its own: /);
+  await move(page, "#capacity-growth", "1");
+  assert.equal(await page.isVisible("#capacity-levers"), false);
   await move(page, "#capacity-add-pct", "0");
 
   // The threshold: alert at 80% of 2,400 GB = 1,920 GB; headroom = 1,920 − the last value (negative if past it).

@@ -31,6 +31,8 @@ function drawOverlay(u, o, t) {
   const dpr = devicePixelRatio || 1;
   const xPos = (x) => Math.min(left + width, Math.max(left, u.valToPos(x, "x", true)));
   const yPos = (y) => u.valToPos(y, "y", true);
+  // On a narrow chart, labels of minor lines and markers are left out (the text beside the chart says it all).
+  const compact = width / dpr < 420;
   ctx.save();
   ctx.font = `${11 * dpr}px system-ui, sans-serif`;
   ctx.lineWidth = dpr;
@@ -50,7 +52,7 @@ function drawOverlay(u, o, t) {
       first = false;
     }
     ctx.stroke();
-    if (line.label && line.segments.length) {
+    if (line.label && line.segments.length && !(compact && line.minor)) {
       const last = line.segments[line.segments.length - 1];
       ctx.fillStyle = c;
       ctx.textAlign = "right";
@@ -69,7 +71,7 @@ function drawOverlay(u, o, t) {
     ctx.moveTo(x, top);
     ctx.lineTo(x, top + height);
     ctx.stroke();
-    if (m.label) {
+    if (m.label && !(compact && m.minor)) {
       const right = x > left + width * 0.6;
       ctx.fillStyle = c;
       ctx.textAlign = right ? "right" : "left";
@@ -103,8 +105,9 @@ function drawOverlay(u, o, t) {
  * Create the chart in `container`.
  * data: {title, description, x (seconds), history, median, bands: [{lower, upper, label}] (widest first),
  *        historyLabel, medianLabel, yLabel, height?}
- * overlay: {lines: [{segments: [{from, to, value}], label, color, dash, width}], markers: [{x, label, color, dash,
- *           row}], ranges: [{y, from?, to?, at?, color, offset}], yRange: [min, max], description?}
+ * overlay: {lines: [{segments: [{from, to, value}], label, color, dash, width, minor?}], markers: [{x, label, color,
+ *           dash, row, minor?}], ranges: [{y, from?, to?, at?, color, offset}], yRange: [min, max], description?}
+ * (`minor` labels are left out on a narrow chart.)
  * Returns {setData(data, overlay), setOverlay(overlay), destroy(), plot}.
  */
 export function createRunwayChart(container, data, overlay) {

@@ -12,7 +12,7 @@ import { timeAxis } from "../charts/fan.js";
 import { createRunwayChart } from "../charts/runway.js";
 import { registerWhatIf } from "../whatif.js";
 import { mountErlang } from "./capacity/erlang.js";
-import { compareRows, day, hasTrend, modelSentence, num, runwaySentence, signedPercent } from "./capacity/text.js";
+import { compareRows, crossingShift, day, hasTrend, modelSentence, num, runwaySentence, signedPercent } from "./capacity/text.js";
 
 /** Days ahead the model forecasts (and the runway is searched). */
 const HORIZON_DAYS = 730;
@@ -139,8 +139,19 @@ export function mountCapacity(app) {
     };
   }
 
+  /** Each active change on its own (when two or more are active), to show what each contributes. */
+  function levers(s) {
+    const out = [];
+    if (s.growth !== undefined) out.push({ name: "growth", growth: s.growth });
+    if (s.steps) out.push({ name: "launch", steps: s.steps });
+    if (s.capacityChanges) out.push({ name: "capacity", capacityChanges: s.capacityChanges });
+    return out.length > 1 ? out : [];
+  }
+
   function query(c) {
-    return { capacity: c.thresholds.limit, utilisationTarget: Number(alertAt.value) / 100, level: Number(level.value), scenarios: [scenario(c)] };
+    const s = scenario(c);
+    // One runway call answers the combined scenario and each change alone: one pass over the horizon each.
+    return { capacity: c.thresholds.limit, utilisationTarget: Number(alertAt.value) / 100, level: Number(level.value), scenarios: [s, ...levers(s)] };
   }
 
   function persist() {
@@ -199,8 +210,8 @@ export function mountCapacity(app) {
     const active = scenarioActive(s);
     const lines = [];
     const util = Number(alertAt.value);
-    if (util < 100) lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.limit }], label: `Limit ${num(c.thresholds.limit)} ${c.unit}`, color: "muted", dash: [2, 3], width: 1 });
-    lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.warning }], label: `Warning level ${num(c.thresholds.warning)} ${c.unit}`, color: "warn", dash: [2, 3], width: 1, labelBelow: true });
+    if (util < 100) lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.limit }], label: `Limit ${num(c.thresholds.limit)} ${c.unit}`, color: "muted", dash: [2, 3], width: 1, minor: true });
+    lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.warning }], label: `Warning level ${num(c.thresholds.warning)} ${c.unit}`, color: "warn", dash: [2, 3], width: 1, labelBelow: true, minor: true });
     lines.push({ segments: [{ from: x0, to: xEnd, value: base.threshold }], label: `Threshold ${num(base.threshold)} ${c.unit}${util < 100 ? ` (${util}% of the limit)` : " (the limit)"}`, color: "bad" });
     let thrMax = Math.max(base.threshold, c.thresholds.limit);
     if (active && s.capacityChanges) {
@@ -210,9 +221,9 @@ export function mountCapacity(app) {
       thrMax = Math.max(thrMax, after);
     }
     const markers = [{ x: lastMs(c) / 1000, label: "Now", color: "muted", row: 0 }];
-    for (const e of c.events ?? []) markers.push({ x: Date.parse(e.at) / 1000, label: e.label, color: "muted", dash: [2, 3], row: 1 });
-    if (active && s.steps) markers.push({ x: Date.parse(s.steps[0].at) / 1000, label: `Launch ${signedPercent(s.steps[0].factor - 1)}`, color: "second", dash: [4, 3], row: 1 });
-    if (active && s.capacityChanges) markers.push({ x: Date.parse(s.capacityChanges[0].at) / 1000, label: `Capacity ${pctText(Number(addPct.value))}`, color: "second", dash: [4, 3], row: 2 });
+    for (const e of c.events ?? []) markers.push({ x: Date.parse(e.at) / 1000, label: e.label, color: "muted", dash: [2, 3], row: 1, minor: true });
+    if (active && s.steps) markers.push({ x: Date.parse(s.steps[0].at) / 1000, label: `Launch ${signedPercent(s.steps[0].factor - 1)}`, color: "second", dash: [4, 3], row: 1, minor: true });
+    if (active && s.capacityChanges) markers.push({ x: Date.parse(s.capacityChanges[0].at) / 1000, label: `Capacity ${pctText(Number(addPct.value))}`, color: "second", dash: [4, 3], row: 2, minor: true });
     if (base.mean) markers.push({ x: Date.parse(base.mean.at) / 1000, label: `Runs out ${day(base.mean.at)}`, color: "bad", row: 3 });
     if (active && scen.mean) markers.push({ x: Date.parse(scen.mean.at) / 1000, label: `Scenario ${day(scen.mean.at)}`, color: "second", dash: [6, 3], row: 4 });
     const range = (rw, color, offset) => ({
@@ -260,6 +271,18 @@ export function mountCapacity(app) {
       }),
     );
     $("capacity-scenario-state").textContent = active ? `Scenario: ${scenarioWords(s, c)}.` : "Scenario: every control at its baseline, so the scenario equals the baseline.";
+    const alone = report.scenarios.slice(1);
+    $("capacity-levers-wrap").hidden = alone.length === 0;
+    $("capacity-levers").replaceChildren(
+      ...alone.map((x, i) => {
+        const lever = levers(s)[i];
+        const when = x.runway.headroom < 0 ? "is already past the threshold" : x.runway.mean ? `runs out around ${day(x.runway.mean.at)}` : `does not run out before ${day(report.horizonEnd)}`;
+        const b = report.baseline.runway.mean;
+        const shift = crossingShift(b, x.runway.mean, report.horizonEnd);
+        const versus = b && x.runway.mean ? (shift === "no change" ? "the same as the baseline" : `${shift} than the baseline`) : `baseline: ${shift}`;
+        return el("li", { dataset: { lever: x.name } }, `${scenarioWords(lever, c)} on its own: ${when} (${versus}).`);
+      }),
+    );
     compare.dataset.runwayMs = report.timing.runwayMs.toFixed(3);
     compare.dataset.renders = String(Number(compare.dataset.renders ?? 0) + 1);
   }

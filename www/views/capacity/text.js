@@ -66,7 +66,7 @@ function crossingText(c, asOf, horizonEnd, past) {
 }
 
 /** The difference of two crossings in words: "41 days earlier", "12 days later", "no change". */
-function shift(base, scen, horizonEnd) {
+export function crossingShift(base, scen, horizonEnd) {
   if (!base && !scen) return "no change";
   if (base && scen) {
     const d = daysBetween(base.at, scen.at);
@@ -88,15 +88,15 @@ export function compareRows(report, unit) {
   const mDays = (r) => (r.mean ? daysBetween(asOf, r.mean.at) : undefined);
   const daysChange = () => {
     const [x, y] = [mDays(b), mDays(s)];
-    if (x === undefined || y === undefined) return shift(b.mean, s.mean, horizonEnd);
+    if (x === undefined || y === undefined) return crossingShift(b.mean, s.mean, horizonEnd);
     return y === x ? "no change" : `${y - x > 0 ? "+" : "−"}${Math.abs(y - x)} days`;
   };
   return [
     ["threshold", "Threshold now", `${num(b.threshold)} ${unit}`, `${num(s.threshold)} ${unit}`, s.threshold === b.threshold ? "no change" : `${s.threshold > b.threshold ? "+" : "−"}${num(Math.abs(s.threshold - b.threshold))} ${unit}`],
     ["headroom", "Headroom now", `${num(b.headroom)} ${unit} (${num(b.headroomFraction * 100, 1)}%)`, `${num(s.headroom)} ${unit} (${num(s.headroomFraction * 100, 1)}%)`, s.headroom === b.headroom ? "no change" : `${s.headroom > b.headroom ? "+" : "−"}${num(Math.abs(s.headroom - b.headroom))} ${unit}`],
-    ["mean", "Runs out (forecast mean)", crossingText(b.mean, asOf, horizonEnd, bPast), crossingText(s.mean, asOf, horizonEnd, sPast), shift(b.mean, s.mean, horizonEnd)],
-    ["earliest", `Earliest (upper ${pct} bound)`, crossingText(b.earliest, asOf, horizonEnd, bPast), crossingText(s.earliest, asOf, horizonEnd, sPast), shift(b.earliest, s.earliest, horizonEnd)],
-    ["latest", `Latest (lower ${pct} bound)`, crossingText(b.latest, asOf, horizonEnd, bPast), crossingText(s.latest, asOf, horizonEnd, sPast), shift(b.latest, s.latest, horizonEnd)],
+    ["mean", "Runs out (forecast mean)", crossingText(b.mean, asOf, horizonEnd, bPast), crossingText(s.mean, asOf, horizonEnd, sPast), crossingShift(b.mean, s.mean, horizonEnd)],
+    ["earliest", `Earliest (upper ${pct} bound)`, crossingText(b.earliest, asOf, horizonEnd, bPast), crossingText(s.earliest, asOf, horizonEnd, sPast), crossingShift(b.earliest, s.earliest, horizonEnd)],
+    ["latest", `Latest (lower ${pct} bound)`, crossingText(b.latest, asOf, horizonEnd, bPast), crossingText(s.latest, asOf, horizonEnd, sPast), crossingShift(b.latest, s.latest, horizonEnd)],
     ["days", "Days of runway (mean)", mDays(b) === undefined ? `more than ${daysBetween(asOf, horizonEnd)}` : String(mDays(b)), mDays(s) === undefined ? `more than ${daysBetween(asOf, horizonEnd)}` : String(mDays(s)), daysChange()],
   ];
 }
