@@ -54,7 +54,7 @@ export function mountCapacity(app) {
   let chart = null;
   let drawnKey = null; // the fit the chart's series show
   let wanted = null;
-  let fit = null; // {resource, key, forecast, model, diagnostics, timing, x}
+  let fit = null; // the worker's capacity.fit result plus {resource}
   let report = null;
   let fitSeq = 0;
   let runSeq = 0;
@@ -77,12 +77,15 @@ export function mountCapacity(app) {
   function restoreControls() {
     const o = app.scenario().overrides;
     const pick = (k, fallback) => (o[`capacity.${k}`] !== undefined ? o[`capacity.${k}`] : fallback);
+    // A saved number outside a slider's range is clamped by the browser; anything that is not a number (a hand-edited
+    // link) falls back to the baseline rather than to the slider's midpoint.
+    const number = (k) => (typeof o[`capacity.${k}`] === "number" && Number.isFinite(o[`capacity.${k}`]) ? o[`capacity.${k}`] : DEFAULTS[k]);
     modelSelect.value = MODEL_NAMES[pick("model", DEFAULTS.model)] ? pick("model", DEFAULTS.model) : DEFAULTS.model;
-    alertAt.value = String(pick("alertAt", DEFAULTS.alertAt));
+    alertAt.value = String(number("alertAt"));
     level.value = pick("level", DEFAULTS.level) === "0.8" ? "0.8" : "0.95";
-    growth.value = String(pick("growth", DEFAULTS.growth));
-    launchPct.value = String(pick("launchPct", DEFAULTS.launchPct));
-    addPct.value = String(pick("addPct", DEFAULTS.addPct));
+    growth.value = String(number("growth"));
+    launchPct.value = String(number("launchPct"));
+    addPct.value = String(number("addPct"));
     const c = resource();
     if (c) {
       const end = lastMs(c);
