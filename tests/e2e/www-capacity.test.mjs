@@ -245,3 +245,22 @@ test("capacity at phone width in dark mode: no horizontal scrolling, controls us
   await page.screenshot({ path: join(SHOTS, "capacity-phone-dark.png"), fullPage: true });
   await clean(w);
 });
+
+test("capacity: saved values that are not numbers fall back to the baseline; out-of-range ones are clamped", async () => {
+  const w = await open("#/capacity");
+  const { page } = w;
+  await page.evaluate(() => {
+    const key = "opscore.scenario.v1";
+    const s = JSON.parse(localStorage.getItem(key));
+    s.overrides = { ...s.overrides, "capacity.growth": "fast", "capacity.launchPct": 500, "capacity.model": "<b>x</b>" };
+    localStorage.setItem(key, JSON.stringify(s));
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction(() => Number(document.getElementById("capacity-compare").dataset.renders) >= 1, null, { timeout: 60_000 });
+  assert.equal(await page.inputValue("#capacity-growth"), "1");
+  assert.equal(await page.inputValue("#capacity-launch-pct"), "100");
+  assert.equal(await page.inputValue("#capacity-model"), "ZZZ");
+  assert.match(await page.textContent("#capacity-scenario-state"), /^Scenario: a launch adding 100% of usage from /);
+  await clean(w);
+});
