@@ -3,7 +3,7 @@
 // Runs in Node and in Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { capacityTasks } from "../../www/engine/tasks-capacity.js";
+import { capacityTasks, onGrid } from "../../www/engine/tasks-capacity.js";
 import { compareRows, num, runwaySentence } from "../../www/views/capacity/text.js";
 import { generateOrg } from "../../www/sample/index.js";
 
@@ -105,4 +105,29 @@ test("capacity wording: the runway sentence and the side-by-side rows", () => {
   assert.equal(num(2442.94), "2,443");
   assert.equal(num(85.56), "85.6");
   assert.equal(num(0.3405), "0.34");
+});
+
+test("imported series: put on their grid (gaps as missing), listed by capacity.sources, fitted by source", () => {
+  const day = 86400000;
+  const t0 = Date.UTC(2026, 0, 1);
+  // A CSV import's columns: 1, 2, 4 January (3 January missing) on a daily step.
+  const csv = { start: "2026-01-01T00:00:00.000Z", step: 86400, t: Float64Array.of(t0, t0 + day, t0 + 3 * day), values: Float64Array.of(5, 6, 8) };
+  const g = onGrid(csv);
+  assert.equal(g.start, "2026-01-01T00:00:00.000Z");
+  assert.deepEqual([...g.values], [5, 6, Number.NaN, 8]);
+  assert.equal(onGrid({ ...csv, step: 0 }), null, "no step");
+  assert.equal(onGrid({ step: 60, t: Float64Array.of(0), values: undefined }), null, "no values (an SLI import)");
+  assert.equal(onGrid({ step: 1, t: Float64Array.of(0, 1e9), values: Float64Array.of(1, 2) }), null, "more slots than the engine fits");
+  // A Prometheus import holds a list of named series; a CSV import one series; an SLI import (good/total) none.
+  const line = Array.from({ length: 60 }, (_, t) => 10 + t);
+  const prom = { name: 'used{host="a"}', series: { start: "2026-01-01T00:00:00.000Z", step: 86400, t: Float64Array.from(line, (_, i) => t0 + i * day), values: Float64Array.from(line) } };
+  const held = { imports: { p1: { series: [prom] }, c1: { series: csv }, s1: { series: { step: 60, t: Float64Array.of(t0), good: Float64Array.of(1), total: Float64Array.of(1) } } } };
+  const tasks = capacityTasks(held);
+  const list = tasks["capacity.sources"]();
+  assert.deepEqual(list.map((x) => [x.id, x.importId, x.name, x.points]), [["imports/p1/0", "p1", 'used{host="a"}', 60], ["imports/c1/0", "c1", "", 4]]);
+  // Fitted from the held series by its id: 69 + 32 = 101 is the first value past 100.5 (the README's example).
+  const r = tasks["capacity.runway"]({ key: "p", input: { source: "imports/p1/0", horizon: 100, seasonalPeriods: [], transform: "none" }, query: { capacity: 100.5 } });
+  assert.equal(r.baseline.runway.mean.steps, 32);
+  assert.throws(() => tasks["capacity.fit"]({ key: "gone", input: { source: "imports/zz/0", horizon: 10 } }), (e) => e.code === "unknown_reference" && e.path === "input.source");
+  tasks["capacity.release"]();
 });

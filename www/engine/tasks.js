@@ -14,7 +14,7 @@ export const held = { org: null, seed: null, imports: {} };
  * Every result is freshly allocated, so its buffers can be transferred.
  */
 export const tasks = {
-  ...capacityTasks(),
+  ...capacityTasks(held),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
     const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;

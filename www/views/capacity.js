@@ -14,8 +14,10 @@ import { registerWhatIf } from "../whatif.js";
 import { mountErlang } from "./capacity/erlang.js";
 import { compareRows, crossingShift, day, hasTrend, modelSentence, num, runwaySentence, signedPercent } from "./capacity/text.js";
 
-/** Days ahead the model forecasts (and the runway is searched). */
+/** Days ahead the model forecasts (and the runway is searched); shorter for a short imported series. */
 const HORIZON_DAYS = 730;
+/** The most forecast steps for an imported series (hourly data: 20,000 hours, about 2.3 years). */
+const MAX_HORIZON_STEPS = 20_000;
 const DAY_MS = 86400000;
 const MODELS = [
   ["ZZZ", "Automatic: lowest AICc among ETS models"],
@@ -34,13 +36,27 @@ registerWhatIf("capacity.growth", { label: "Growth multiplier on the fitted tren
 registerWhatIf("capacity.launchPct", { label: "Launch step change (Capacity view)", baseline: DEFAULTS.launchPct, format: pctText });
 registerWhatIf("capacity.addPct", { label: "Capacity added or removed (Capacity view)", baseline: DEFAULTS.addPct, format: pctText });
 
+/** Register each sample resource's capacity as a what-if, with the data's limit as its baseline. */
+function registerLimits(org) {
+  for (const c of org.capacity) {
+    registerWhatIf(limitKey(c), { label: `Capacity of ${c.name} (Capacity view)`, baseline: c.thresholds.limit, format: (v) => `${num(Number(v))} ${c.unit}` });
+  }
+}
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+/** The what-if key of a resource's capacity ("capacity.limit.checkoutdbstorage"). */
+const limitKey = (c) => `capacity.limit.${c.id.replace(/[^a-zA-Z0-9]/g, "").slice(0, 60) || "x"}`;
+/** Forecast steps for a series: two years, but no more than three times its length for a short import. */
+function horizonOf(c) {
+  const steps = Math.round((HORIZON_DAYS * 86400) / c.series.step);
+  return c.source === "org" ? steps : Math.max(1, Math.min(steps, Math.max(3 * c.series.values.length, 30), MAX_HORIZON_STEPS));
+}
 const midnight = (d) => `${d}T00:00:00Z`;
 
 export function mountCapacity(app) {
   const select = $("capacity-resource");
   const modelSelect = $("capacity-model");
   const alertAt = $("capacity-alert");
+  const limitInput = $("capacity-limit");
   const level = $("capacity-level");
   const growth = $("capacity-growth");
   const launchDate = $("capacity-launch-date");
@@ -56,11 +72,16 @@ export function mountCapacity(app) {
   let wanted = null;
   let fit = null; // the worker's capacity.fit result plus {resource}
   let report = null;
+  let imported = []; // imported series from the worker's "capacity.sources", shaped like the sample's resources
   let fitSeq = 0;
   let runSeq = 0;
   const erlang = mountErlang(app);
 
-  const resource = () => app.summary()?.capacity.find((x) => x.id === select.value) ?? null;
+  /** The sample's resources, then imported series (their capacity is entered by hand). */
+  const resources = () => [...(app.summary()?.capacity ?? []).map((c) => ({ ...c, source: "org" })), ...imported];
+  const resource = () => resources().find((x) => x.id === select.value) ?? null;
+  /** The capacity the runway is measured against: the limit control (NaN when empty). */
+  const capacity = () => (limitInput.value.trim() === "" ? Number.NaN : Number(limitInput.value));
   /** The time of the resource's last observation, in ms. */
   const lastMs = (c) => Date.parse(c.series.start) + (c.series.values.length - 1) * c.series.step * 1000;
 
@@ -69,8 +90,8 @@ export function mountCapacity(app) {
     $("capacity-growth-value").textContent = `${num(Number(growth.value), 2)}×`;
     $("capacity-launch-value").textContent = pctText(Number(launchPct.value));
     const c = resource();
-    const delta = c ? (c.thresholds.limit * Number(addPct.value)) / 100 : 0;
-    $("capacity-add-value").textContent = `${pctText(Number(addPct.value))}${c ? ` (${delta >= 0 ? "+" : "−"}${num(Math.abs(delta))} ${c.unit})` : ""}`;
+    const delta = (capacity() * Number(addPct.value)) / 100;
+    $("capacity-add-value").textContent = `${pctText(Number(addPct.value))}${c && Number.isFinite(delta) ? ` (${delta >= 0 ? "+" : "−"}${num(Math.abs(delta))} ${c.unit})` : ""}`;
   }
 
   /** Put the scenario's saved values into the controls (dates default to 90 and 180 days after the data ends). */
@@ -88,10 +109,13 @@ export function mountCapacity(app) {
     addPct.value = String(number("addPct"));
     const c = resource();
     if (c) {
+      const saved = o[limitKey(c)];
+      limitInput.value = typeof saved === "number" && Number.isFinite(saved) ? String(saved) : c.thresholds ? String(c.thresholds.limit) : "";
+      $("capacity-limit-unit").textContent = c.unit;
       const end = lastMs(c);
       for (const input of [launchDate, addDate]) {
         input.min = isoDay(end + DAY_MS);
-        input.max = isoDay(end + HORIZON_DAYS * DAY_MS);
+        input.max = isoDay(end + Math.max(DAY_MS, horizonOf(c) * c.series.step * 1000));
       }
       const inRange = (v) => typeof v === "string" && v >= launchDate.min && v <= launchDate.max;
       const ld = pick("launchDate", null);
@@ -110,7 +134,7 @@ export function mountCapacity(app) {
     const lp = Number(launchPct.value);
     if (lp !== 0 && launchDate.value) s.steps = [{ at: midnight(launchDate.value), factor: 1 + lp / 100 }];
     const ap = Number(addPct.value);
-    if (ap !== 0 && addDate.value) s.capacityChanges = [{ at: midnight(addDate.value), delta: (c.thresholds.limit * ap) / 100 }];
+    if (ap !== 0 && addDate.value && Number.isFinite(capacity())) s.capacityChanges = [{ at: midnight(addDate.value), delta: (capacity() * ap) / 100 }];
     return s;
   }
   const scenarioActive = (s) => s.growth !== undefined || s.steps !== undefined || s.capacityChanges !== undefined;
@@ -130,15 +154,14 @@ export function mountCapacity(app) {
   }
 
   function fitInput(c) {
+    const common = { horizon: horizonOf(c), levels: [0.8, 0.95], model: modelSelect.value };
+    if (c.source !== "org") {
+      // An imported series: the worker holds it (listed by capacity.sources); its seasons are detected.
+      return { key: `${c.id}|${modelSelect.value}|${common.horizon}`, input: { source: c.id, ...common } };
+    }
     return {
-      key: `${app.scenario().sample?.seed ?? "none"}|${c.id}|${modelSelect.value}|${HORIZON_DAYS}`,
-      input: {
-        series: { $ref: `org/capacity/${c.id}/series` },
-        horizon: Math.round((HORIZON_DAYS * 86400) / c.series.step),
-        seasonalPeriods: [Math.round((7 * 86400) / c.series.step)],
-        levels: [0.8, 0.95],
-        model: modelSelect.value,
-      },
+      key: `${app.scenario().sample?.seed ?? "none"}|${c.id}|${modelSelect.value}|${common.horizon}`,
+      input: { series: { $ref: `org/capacity/${c.id}/series` }, seasonalPeriods: [Math.round((7 * 86400) / c.series.step)], ...common },
     };
   }
 
@@ -154,11 +177,15 @@ export function mountCapacity(app) {
   function query(c) {
     const s = scenario(c);
     // One runway call answers the combined scenario and each change alone: one pass over the horizon each.
-    return { capacity: c.thresholds.limit, utilisationTarget: Number(alertAt.value) / 100, level: Number(level.value), scenarios: [s, ...levers(s)] };
+    return { capacity: capacity(), utilisationTarget: Number(alertAt.value) / 100, level: Number(level.value), scenarios: [s, ...levers(s)] };
   }
 
   function persist() {
+    const c = resource();
+    // Each resource's capacity under its own key (at the data's limit it equals the registered baseline).
+    const limit = c && Number.isFinite(capacity()) ? { [limitKey(c)]: capacity() } : {};
     app.setOverrides({
+      ...limit,
       "capacity.model": modelSelect.value,
       "capacity.alertAt": Number(alertAt.value),
       "capacity.level": level.value,
@@ -192,11 +219,13 @@ export function mountCapacity(app) {
     const bands = [...f.forecast.intervals]
       .sort((a, b) => b.level - a.level)
       .map((b) => ({ lower: pad(b.lower), upper: pad(b.upper), label: `${Math.round(b.level * 100)}% interval` }));
+    const daily = c.series.step === 86400;
+    const ahead = daily ? `${h}-day` : `${num((h * c.series.step) / 86400, 0)}-day (${h.toLocaleString("en")}-step)`;
     return {
-      title: `${c.name} (${c.unit}): daily history and ${HORIZON_DAYS}-day forecast, ${f.model.name}`,
+      title: `${c.name} (${c.unit}): ${daily ? "daily " : ""}history and ${ahead} forecast, ${f.model.name}`,
       x,
       history,
-      historyLabel: `Daily (${c.unit})`,
+      historyLabel: `${daily ? "Daily" : "History"} (${c.unit})`,
       median: pad(f.forecast.mean),
       medianLabel: "Forecast median",
       bands,
@@ -204,22 +233,27 @@ export function mountCapacity(app) {
     };
   }
 
-  /** What the controls move on the chart: thresholds, markers, runway ranges and the y range. */
+  /**
+   * What the controls move on the chart: thresholds, markers, runway ranges and the y range. Without a runway
+   * report (an imported series whose capacity is not entered yet) only the forecast and "now" are shown.
+   */
   function overlay(c, r, s, description) {
     const x0 = Date.parse(c.series.start) / 1000;
-    const xEnd = Date.parse(r.horizonEnd) / 1000;
-    const base = r.baseline.runway;
-    const scen = r.scenarios[0]?.runway ?? base;
-    const active = scenarioActive(s);
+    const xEnd = x0 + (c.series.values.length - 1 + fit.forecast.mean.length) * c.series.step;
+    const noRunway = { threshold: 0, headroom: -1 };
+    const base = r?.baseline.runway ?? noRunway;
+    const scen = r?.scenarios[0]?.runway ?? base;
+    const active = r !== null && scenarioActive(s);
     const lines = [];
     const util = Number(alertAt.value);
-    if (util < 100) lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.limit }], label: `Limit ${num(c.thresholds.limit)} ${c.unit}`, color: "muted", dash: [2, 3], width: 1, minor: true });
-    lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.warning }], label: `Warning level ${num(c.thresholds.warning)} ${c.unit}`, color: "warn", dash: [2, 3], width: 1, labelBelow: true, minor: true });
-    lines.push({ segments: [{ from: x0, to: xEnd, value: base.threshold }], label: `Threshold ${num(base.threshold)} ${c.unit}${util < 100 ? ` (${util}% of the limit)` : " (the limit)"}`, color: "bad" });
-    let thrMax = Math.max(base.threshold, c.thresholds.limit);
+    const limit = capacity();
+    if (r && util < 100) lines.push({ segments: [{ from: x0, to: xEnd, value: limit }], label: `Limit ${num(limit)} ${c.unit}`, color: "muted", dash: [2, 3], width: 1, minor: true });
+    if (c.thresholds) lines.push({ segments: [{ from: x0, to: xEnd, value: c.thresholds.warning }], label: `Warning level ${num(c.thresholds.warning)} ${c.unit}`, color: "warn", dash: [2, 3], width: 1, labelBelow: true, minor: true });
+    if (r) lines.push({ segments: [{ from: x0, to: xEnd, value: base.threshold }], label: `Threshold ${num(base.threshold)} ${c.unit}${util < 100 ? ` (${util}% of the limit)` : " (the limit)"}`, color: "bad" });
+    let thrMax = r ? Math.max(base.threshold, limit) : 0;
     if (active && s.capacityChanges) {
       const at = Date.parse(s.capacityChanges[0].at) / 1000;
-      const after = ((c.thresholds.limit + s.capacityChanges[0].delta) * util) / 100;
+      const after = ((limit + s.capacityChanges[0].delta) * util) / 100;
       lines.push({ segments: [{ from: at, to: at, value: base.threshold }, { from: at, to: xEnd, value: after }], label: `Scenario threshold ${num(after)} ${c.unit}`, color: "second", dash: [8, 3], width: 2 });
       thrMax = Math.max(thrMax, after);
     }
@@ -227,7 +261,7 @@ export function mountCapacity(app) {
     for (const e of c.events ?? []) markers.push({ x: Date.parse(e.at) / 1000, label: e.label, color: "muted", dash: [2, 3], row: 1, minor: true });
     if (active && s.steps) markers.push({ x: Date.parse(s.steps[0].at) / 1000, label: `Launch ${signedPercent(s.steps[0].factor - 1)}`, color: "second", dash: [4, 3], row: 1, minor: true });
     if (active && s.capacityChanges) markers.push({ x: Date.parse(s.capacityChanges[0].at) / 1000, label: `Capacity ${pctText(Number(addPct.value))}`, color: "second", dash: [4, 3], row: 2, minor: true });
-    if (base.mean) markers.push({ x: Date.parse(base.mean.at) / 1000, label: `Runs out ${day(base.mean.at)}`, color: "bad", row: 3 });
+    if (r && base.mean) markers.push({ x: Date.parse(base.mean.at) / 1000, label: `Runs out ${day(base.mean.at)}`, color: "bad", row: 3 });
     if (active && scen.mean) markers.push({ x: Date.parse(scen.mean.at) / 1000, label: `Scenario ${day(scen.mean.at)}`, color: "second", dash: [6, 3], row: 4 });
     const range = (rw, color, offset) => ({
       y: rw.mean?.threshold ?? rw.earliest?.threshold ?? rw.threshold,
@@ -237,21 +271,39 @@ export function mountCapacity(app) {
       color,
       offset,
     });
-    const ranges = base.headroom >= 0 ? [range(base, "accent", -9)] : [];
+    const ranges = r && base.headroom >= 0 ? [range(base, "accent", -9)] : [];
     if (active && scen.headroom >= 0) ranges.push(range(scen, "second", 9));
     // Room for the history, every threshold and the forecast median, but never so tall that the threshold sinks to
     // the bottom of the chart when a wide model's median runs away.
     let hMax = 0;
     for (const y of c.series.values) if (y > hMax) hMax = y;
+    if (!r) for (const y of fit.forecast.intervals[0]?.upper ?? []) if (y > hMax && y < hMax * 1.5) hMax = y;
     let mMax = 0;
     for (const y of fit.forecast.mean) if (y > mMax) mMax = y;
     const top = Math.min(Math.max(hMax, thrMax, mMax) * 1.05, Math.max(hMax, thrMax) * 1.6);
     return { lines, markers, ranges, yRange: [0, Number(top.toPrecision(2))], description };
   }
 
+  /** An imported series before its capacity is entered: the forecast alone, and a sentence asking for it. */
+  function paintForecastOnly(c) {
+    status(`Enter the capacity of ${c.name} above to see when it runs out; the forecast is drawn meanwhile.`);
+    summaryLine.dataset.mean = "";
+    summaryLine.dataset.scenarioMean = "";
+    const o = overlay(c, null, {}, `Fan chart of ${c.name}: history and forecast; no capacity entered yet.`);
+    if (!chart) chart = createRunwayChart($("capacity-chart"), chartData(c, fit), o);
+    else if (drawnKey !== fit.key) chart.setData(chartData(c, fit), o);
+    else chart.setOverlay(o);
+    drawnKey = fit.key;
+    compare.tBodies[0].replaceChildren();
+    $("capacity-levers-wrap").hidden = true;
+    $("capacity-scenario-state").textContent = "Scenario: needs the capacity.";
+    compare.dataset.renders = String(Number(compare.dataset.renders ?? 0) + 1);
+  }
+
   function paint() {
     const c = fit?.resource;
-    if (!c || !report) return;
+    if (!c) return;
+    if (!report) return paintForecastOnly(c);
     const s = scenario(c);
     const active = scenarioActive(s);
     const ctx = { level: report.level, horizonEnd: report.horizonEnd, unit: c.unit };
@@ -318,21 +370,27 @@ export function mountCapacity(app) {
     compare.tBodies[0].replaceChildren();
   }
 
+  /** The runway on the held model, or null while no capacity is entered (the view then shows the forecast only). */
+  function runway(fi, c) {
+    if (!Number.isFinite(capacity())) return Promise.resolve(null);
+    return app.engine.whatIf("capacity.runway", "capacity.runway", { ...fi, query: query(c) });
+  }
+
   /** A new resource or model: fit (or reuse the held fit) and ask for the runway, then draw everything. */
   function refit() {
     const c = resource();
-    if (!c) return empty("No capacity data loaded: choose the sample on the Data view.");
+    if (!c) return empty("No capacity data loaded: choose the sample, or import a series (CSV or a Prometheus query_range response), on the Data view.");
     persist();
     const mine = ++fitSeq;
     runSeq++;
     const fi = fitInput(c);
     if (!fit || fit.key !== fi.key) status(`Fitting the forecasting model for ${c.name}…`);
-    return Promise.all([app.engine.whatIf("capacity.fit", "capacity.fit", fi), app.engine.whatIf("capacity.runway", "capacity.runway", { ...fi, query: query(c) })]).then(
+    return Promise.all([app.engine.whatIf("capacity.fit", "capacity.fit", fi), runway(fi, c)]).then(
       ([f, r]) => {
         if (mine !== fitSeq) return;
         fit = { ...f, resource: c };
         report = r;
-        countFits(f.timing.fitMs + r.timing.fitMs);
+        countFits(f.timing.fitMs + (r?.timing.fitMs ?? 0));
         showModel(c, f);
         paint();
       },
@@ -351,11 +409,11 @@ export function mountCapacity(app) {
     const c = fit?.resource;
     if (!c) return Promise.resolve();
     const mine = ++runSeq;
-    return app.engine.whatIf("capacity.runway", "capacity.runway", { ...fitInput(c), query: query(c) }).then(
+    return runway(fitInput(c), c).then(
       (r) => {
         if (mine !== runSeq || fit?.resource !== c) return;
         report = r;
-        countFits(r.timing.fitMs);
+        countFits(r?.timing.fitMs ?? 0);
         paint();
       },
       (e) => {
@@ -371,7 +429,7 @@ export function mountCapacity(app) {
     refit();
   });
   modelSelect.addEventListener("change", refit);
-  for (const input of [alertAt, growth, launchPct, addPct, launchDate, addDate]) input.addEventListener("input", rerun);
+  for (const input of [alertAt, limitInput, growth, launchPct, addPct, launchDate, addDate]) input.addEventListener("input", rerun);
   level.addEventListener("change", rerun);
   $("capacity-reset").addEventListener("click", () => {
     alertAt.value = String(DEFAULTS.alertAt);
@@ -383,16 +441,56 @@ export function mountCapacity(app) {
   for (const id of ["capacity-form", "capacity-scenario-form"]) $(id).addEventListener("submit", (e) => e.preventDefault());
   restoreControls();
 
+  /** Fill the resource list (the sample's resources, then imported series), keeping `prefer` when it is listed. */
+  function fillResources(prefer) {
+    fillSelect(select, resources().map((c) => [c.id, c.source === "org" ? c.name : `Imported: ${c.name}`]), prefer);
+  }
+
+  /** Ask the worker which imported series can be forecast; refit if the selection changed as a result. */
+  async function refreshSources() {
+    let list;
+    try {
+      list = await app.engine.call("capacity.sources");
+    } catch {
+      return;
+    }
+    const names = new Map(app.scenario().imports.map((r) => [r.id, r.name]));
+    imported = list.map((x) => ({
+      id: x.id,
+      name: [names.get(x.importId) ?? "Imported series", x.name].filter(Boolean).join(": "),
+      unit: "units",
+      series: x.series,
+      thresholds: null,
+      source: "import",
+    }));
+    const before = select.value;
+    fillResources(before || (wanted ?? app.scenario().overrides["capacity.resource"]));
+    if (select.value !== before) {
+      restoreControls();
+      refit();
+    }
+  }
+  // Imported data reaches the worker after the page starts: look again once the tool is ready.
+  const ready = new MutationObserver(() => {
+    if (document.body.dataset.ready !== "true") return;
+    ready.disconnect();
+    refreshSources();
+  });
+  ready.observe(document.body, { attributes: true, attributeFilter: ["data-ready"] });
+
   return {
     onData(org) {
-      fillSelect(select, (org?.capacity ?? []).map((c) => [c.id, c.name]), wanted ?? app.scenario().overrides["capacity.resource"]);
+      if (org) registerLimits(org);
+      fillResources(wanted ?? app.scenario().overrides["capacity.resource"]);
       wanted = null;
       if (!org) app.engine.call("capacity.release").catch(() => {});
       restoreControls();
       refit();
       erlang.recompute();
+      refreshSources();
     },
     onShow(params) {
+      refreshSources();
       const want = params.get("resource");
       // Before the data arrives the list is empty: remember the wish for onData.
       if (want && select.options.length === 0) wanted = want;
