@@ -294,3 +294,32 @@ test("capacity of an imported Prometheus series: the forecast at once, the runwa
   assert.equal(await page.$$eval("#view-capacity b", (x) => x.length), 0);
   await clean(w);
 });
+
+test("capacity by keyboard: the growth slider moves with arrow keys, the 80% interval narrows the dates, the capacity is a what-if", async () => {
+  const w = await open("#/capacity");
+  const { page } = w;
+  const base = await page.getAttribute("#capacity-summary", "data-mean");
+  const rows95 = await compareTable(page);
+  // Ten presses of → on a 0.05 step: 1 → 1.5, recomputed at each press.
+  await page.focus("#capacity-growth");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.getElementById("capacity-growth-value").textContent === "1.5×");
+  await page.waitForFunction((b) => (document.getElementById("capacity-summary").dataset.scenarioMean ?? "") < b, base);
+  // The 80% interval lies inside the 95% one, so its earliest date is no earlier and its latest no later.
+  const before = await page.getAttribute("#capacity-compare", "data-renders");
+  await page.selectOption("#capacity-level", "0.8");
+  await page.waitForFunction((b) => document.getElementById("capacity-compare").dataset.renders !== b, before);
+  const rows80 = await compareTable(page);
+  const date = (cell) => cell.match(/^\d{4}-\d\d-\d\d/)?.[0] ?? "9999";
+  assert.ok(date(rows80.earliest[0]) >= date(rows95.earliest[0]), `${rows80.earliest[0]} vs ${rows95.earliest[0]}`);
+  assert.ok(date(rows80.latest[0]) <= date(rows95.latest[0]), `${rows80.latest[0]} vs ${rows95.latest[0]}`);
+  assert.match(await page.textContent('#capacity-compare tr[data-row="earliest"] th'), /upper 80% bound/);
+  // A different capacity is a what-if the overview lists, with the data's limit as the baseline.
+  await move(page, "#capacity-limit", "3000");
+  assert.equal((await compareTable(page)).threshold[0], "3,000 GB");
+  await page.click('.nav a[data-view="overview"]');
+  await page.waitForSelector('#changes-table tr[data-key="capacity.limit.checkoutdbstorage"]');
+  assert.match(await page.textContent('#changes-table tr[data-key="capacity.limit.checkoutdbstorage"]'), /Capacity of Checkout database storage \(Capacity view\)3,000 GB2,400 GB/);
+  assert.match(await page.textContent('#changes-table tr[data-key="capacity.growth"]'), /1\.5×/);
+  await clean(w);
+});
