@@ -292,6 +292,13 @@ test("capacity of an imported Prometheus series: the forecast at once, the runwa
   assert.equal((await compareTable(page)).days[0], "61");
   // The name is text everywhere, never markup.
   assert.equal(await page.$$eval("#view-capacity b", (x) => x.length), 0);
+  // After a reload the imported series is chosen again (it is listed only once the worker holds the import).
+  await page.waitForFunction(() => /"capacity\.limit\.imports[a-z0-9]+":399/.test(localStorage.getItem("opscore.scenario.v1") ?? ""));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction((v) => document.getElementById("capacity-resource").value === v, value);
+  await page.waitForFunction(() => /runs out around 2026-05-31/.test(document.getElementById("capacity-summary").textContent));
+  assert.equal(await page.inputValue("#capacity-limit"), "399");
   await clean(w);
 });
 

@@ -464,7 +464,9 @@ export function mountCapacity(app) {
       source: "import",
     }));
     const before = select.value;
-    fillResources(before || (wanted ?? app.scenario().overrides["capacity.resource"]));
+    // The saved choice wins once it is listed (an imported series chosen before a reload appears only now).
+    const saved = wanted ?? app.scenario().overrides["capacity.resource"];
+    fillResources(resources().some((x) => x.id === saved) ? saved : before);
     if (select.value !== before) {
       restoreControls();
       refit();
