@@ -3,8 +3,8 @@
 // a capacity change, vertical markers ("now", a launch, the runway date) and runway ranges (a bar from the
 // earliest to the latest plausible crossing, drawn at the threshold, with a dot at the mean crossing).
 //
-// `setOverlay` only redraws the canvas from uPlot's cached paths (well under a millisecond for the sample), so a
-// slider repaints within a frame; `setData` rebuilds the plot, for a new resource or model.
+// The overlay has its own canvas layered over uPlot's, so `setOverlay` redraws a few lines and leaves the plotted
+// series alone (unless the y range changes); `setData` rebuilds the plot, for a new resource or model.
 import uPlot from "uplot";
 import { bandAlpha, buildFan, withAlpha } from "./fan.js";
 
@@ -25,8 +25,7 @@ function theme() {
 /** Resolve a colour role ("bad", "warn", "muted", "accent", "second") or pass a literal colour through. */
 const colour = (t, c, fallback) => (c && Object.hasOwn(t, c) ? t[c] : c) ?? fallback;
 
-function drawOverlay(u, o, t) {
-  const { ctx } = u;
+function drawOverlay(u, o, t, ctx) {
   const { left, top, width, height } = u.bbox;
   const dpr = devicePixelRatio || 1;
   const xPos = (x) => Math.min(left + width, Math.max(left, u.valToPos(x, "x", true)));
@@ -120,9 +119,23 @@ export function createRunwayChart(container, data, overlay) {
   figure.append(caption, canvasHost);
   container.replaceChildren(figure);
   let plot = null;
+  let layer = null; // the overlay's canvas, over uPlot's
   let d = data;
   let o = overlay;
   let t = theme();
+
+  /** Redraw the overlay layer alone, matching uPlot's canvas size. */
+  function drawLayer() {
+    if (!plot || !layer) return;
+    const base = plot.ctx.canvas;
+    if (layer.width !== base.width || layer.height !== base.height) {
+      layer.width = base.width;
+      layer.height = base.height;
+    }
+    const ctx = layer.getContext("2d");
+    ctx.clearRect(0, 0, layer.width, layer.height);
+    drawOverlay(plot, o, t, ctx);
+  }
 
   function describe() {
     canvasHost.setAttribute("aria-label", o.description ?? d.description ?? d.title ?? "Chart");
@@ -154,11 +167,17 @@ export function createRunwayChart(container, data, overlay) {
         axes: [axis, { ...axis, label: d.yLabel, labelSize: d.yLabel ? 18 : 0, size: 60 }],
         legend: { live: false },
         cursor: { drag: { x: false, y: false } },
-        hooks: { draw: [(u) => drawOverlay(u, o, t)] },
+        // Whenever uPlot redraws (new scale, new size), the overlay follows.
+        hooks: { draw: [drawLayer] },
       },
       fan.data,
       canvasHost,
     );
+    layer = document.createElement("canvas");
+    layer.className = "runway-layer";
+    layer.setAttribute("aria-hidden", "true");
+    plot.ctx.canvas.after(layer);
+    drawLayer();
   }
 
   build();
@@ -183,9 +202,9 @@ export function createRunwayChart(container, data, overlay) {
       const rescale = next.yRange[0] !== o.yRange[0] || next.yRange[1] !== o.yRange[1];
       o = next;
       describe();
-      // A new y range re-lays the axes and paths; otherwise only the canvas is redrawn from cached paths.
+      // A new y range re-lays the axes and paths (and the draw hook redraws the layer); otherwise only the layer.
       if (rescale) plot.setScale("y", { min: o.yRange[0], max: o.yRange[1] });
-      else plot.redraw(false, false);
+      else drawLayer();
     },
     destroy() {
       resize.disconnect();
