@@ -124,7 +124,13 @@ export function mountErlang(app) {
     for (const f of FIELDS) field(f).value = p[1][f];
     recompute();
   });
-  for (const f of FIELDS) field(f).addEventListener(field(f).tagName === "SELECT" ? "change" : "input", recompute);
+  for (const f of FIELDS) {
+    field(f).addEventListener(field(f).tagName === "SELECT" ? "change" : "input", () => {
+      // A value typed by hand: the preset no longer describes the inputs.
+      preset.value = "";
+      recompute();
+    });
+  }
   $("erlang-form").addEventListener("submit", (e) => e.preventDefault());
   restore();
 
