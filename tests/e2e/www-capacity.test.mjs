@@ -123,7 +123,7 @@ test("capacity: fan chart, runway in words, and scenarios that move the runway t
   await move(page, "#capacity-growth", "1.5");
   const alone = await page.$$eval("#capacity-levers li", (lis) => Object.fromEntries(lis.map((li) => [li.dataset.lever, li.textContent])));
   assert.deepEqual(Object.keys(alone), ["growth", "capacity"]);
-  assert.match(alone.growth, new RegExp(`^growth 1\\.5× the fitted trend on its own: runs out around ${g15.slice(0, 10)} \\(\\d+ days earlier than the baseline\\)\\.$`));
+  assert.match(alone.growth, new RegExp(`^Growth 1\\.5× the fitted trend on its own: runs out around ${g15.slice(0, 10)} \\(\\d+ days earlier than the baseline\\)\\.$`));
   assert.match(alone.capacity, /^600 GB of capacity added from \d{4}-\d\d-\d\d on its own: /);
   await move(page, "#capacity-growth", "1");
   assert.equal(await page.isVisible("#capacity-levers"), false);

@@ -335,7 +335,8 @@ export function mountCapacity(app) {
         const b = report.baseline.runway.mean;
         const shift = crossingShift(b, x.runway.mean, report.horizonEnd);
         const versus = b && x.runway.mean ? (shift === "no change" ? "the same as the baseline" : `${shift} than the baseline`) : `baseline: ${shift}`;
-        return el("li", { dataset: { lever: x.name } }, `${scenarioWords(lever, c)} on its own: ${when} (${versus}).`);
+        const words = scenarioWords(lever, c);
+        return el("li", { dataset: { lever: x.name } }, `${words.charAt(0).toUpperCase()}${words.slice(1)} on its own: ${when} (${versus}).`);
       }),
     );
     compare.dataset.runwayMs = report.timing.runwayMs.toFixed(3);
