@@ -11,6 +11,7 @@ import { isSuperseded } from "../engine/client.js";
 import { timeAxis } from "../charts/fan.js";
 import { createRunwayChart } from "../charts/runway.js";
 import { registerWhatIf } from "../whatif.js";
+import { registerOrgWhatIf } from "../orgwhatif.js";
 import { mountErlang } from "./capacity/erlang.js";
 import { compareRows, crossingShift, day, hasTrend, modelSentence, num, runwaySentence, signedPercent } from "./capacity/text.js";
 
@@ -36,10 +37,19 @@ registerWhatIf("capacity.growth", { label: "Growth multiplier on the fitted tren
 registerWhatIf("capacity.launchPct", { label: "Launch step change (Capacity view)", baseline: DEFAULTS.launchPct, format: pctText });
 registerWhatIf("capacity.addPct", { label: "Capacity added or removed (Capacity view)", baseline: DEFAULTS.addPct, format: pctText });
 
+// The overview scores the organisation under these too: the selected resource's growth, and each resource's capacity.
+registerOrgWhatIf(
+  (key) => key === "capacity.growth",
+  (value, _key, add, overrides) => add.resource(overrides["capacity.resource"], { growth: Number(value) }),
+);
+
 /** Register each sample resource's capacity as a what-if, with the data's limit as its baseline. */
 function registerLimits(org) {
   for (const c of org.capacity) {
-    registerWhatIf(limitKey(c), { label: `Capacity of ${c.name} (Capacity view)`, baseline: c.thresholds.limit, format: (v) => `${num(Number(v))} ${c.unit}` });
+    const key = limitKey(c);
+    const baseline = c.thresholds.limit;
+    registerWhatIf(key, { label: `Capacity of ${c.name} (Capacity view)`, baseline, format: (v) => `${num(Number(v))} ${c.unit}` });
+    registerOrgWhatIf((k) => k === key, (value, _key, add) => add.resource(c.id, { capacityAdded: Number(value) - baseline }));
   }
 }
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
