@@ -75,6 +75,7 @@ export function mountBudget(app) {
   let yearTimer = 0;
   let rulesKey = "";
   let rulesTimer = 0;
+  let movingTimer = 0;
   let latest = null; // {input, result}
   let latestYear = null;
   let latestRules = null;
@@ -155,6 +156,11 @@ export function mountBudget(app) {
     syncIncidentControls();
     const inc = incident();
     if (store) {
+      // A person is moving a control: let off-screen cards skip rendering until 400 ms after the last move.
+      const view = $("view-budget");
+      view.classList.add("moving");
+      clearTimeout(movingTimer);
+      movingTimer = setTimeout(() => view.classList.remove("moving"), 400);
       const own = String(Number((s.slo.target * 100).toFixed(4)));
       app.setOverrides({
         "budget.service": s.id,
