@@ -4,6 +4,7 @@ import { generateOrg, summarise } from "../sample/index.js";
 import { parseImport } from "../io/import.js";
 import { orgTasks } from "./tasks-org.js";
 import { teamTasks } from "./tasks-team.js";
+import { slaTasks } from "./tasks-sla.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
 export const held = { org: null, seed: null, imports: {} };
@@ -15,6 +16,7 @@ export const held = { org: null, seed: null, imports: {} };
 export const tasks = {
   ...orgTasks(held),
   ...teamTasks,
+  ...slaTasks(held),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
     const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;
