@@ -189,6 +189,28 @@ test("compare with baseline: an SLO objective what-if re-scores the error budget
   await clean(w);
 });
 
+test("compare with baseline: the Capacity view's what-ifs reach the scored organisation", async () => {
+  const w = await open("#/capacity");
+  const { page } = w;
+  await page.waitForFunction(() => Number(document.getElementById("capacity-compare").dataset.renders) >= 1, null, { timeout: 60_000 });
+  const id = await page.$eval("#capacity-resource", (s) => s.value);
+  const limit = Number(await page.inputValue("#capacity-limit"));
+  assert.ok(limit > 0, `limit ${limit}`);
+  // Double the resource's capacity on the Capacity view: the organisation's resource gets capacityAdded = limit.
+  await page.fill("#capacity-limit", String(2 * limit));
+  await page.press("#capacity-limit", "Tab");
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem("opscore.scenario.v1") ?? "{}")?.overrides?.[k] !== undefined, `capacity.limit.${id.replace(/[^a-zA-Z0-9]/g, "").slice(0, 60)}`);
+  await page.goto(`${server.url}/#/overview?compare`);
+  await page.waitForSelector(`#compare-body table[data-id="${id}"]`, { timeout: 60_000 });
+  const rows = await compareRows(page, id);
+  // The threshold is a fixed share of the capacity, so doubling the capacity doubles it.
+  const num = (t) => Number(t.replace(/[^\d.]/g, ""));
+  const t = rows.Threshold;
+  assert.ok(Math.abs(num(t.after) / num(t.before) - 2) < 0.01, JSON.stringify(t));
+  assert.equal(rows.Headroom.change, "better", JSON.stringify(rows.Headroom));
+  await clean(w);
+});
+
 const OUTAGES_CSV = [
   "id,service,start,end,severity,title",
   // 60 minutes of checkout down in October 2026: more than the 22m 19s its 99.95% SLA allows that month.

@@ -117,8 +117,8 @@ test("overview cards link to their detail views; deep links select the item", as
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(await page.inputValue("#capacity-resource"), "search-cpu");
   assert.match(await page.textContent("#capacity-chart figcaption"), /Search cluster CPU/);
-  // The chart draws the weekly envelope through the fan-band helper: its series are in the legend.
-  assert.match(await page.textContent("#capacity-chart .u-legend"), /7-day mean.*7-day range lower.*7-day range upper/s);
+  // The capacity view's fan chart (the fan-band helper): history, forecast median and both intervals in the legend.
+  assert.match(await page.textContent("#capacity-chart .u-legend"), /Forecast median.*95% interval lower.*95% interval upper.*80% interval lower/s);
   await clean(w);
 });
 

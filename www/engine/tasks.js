@@ -4,6 +4,7 @@ import { generateOrg, summarise } from "../sample/index.js";
 import { parseImport } from "../io/import.js";
 import { orgTasks } from "./tasks-org.js";
 import { teamTasks } from "./tasks-team.js";
+import { capacityTasks } from "./tasks-capacity.js";
 import { slaTasks } from "./tasks-sla.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
@@ -16,6 +17,7 @@ export const held = { org: null, seed: null, imports: {} };
 export const tasks = {
   ...orgTasks(held),
   ...teamTasks,
+  ...capacityTasks(held),
   ...slaTasks(held),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {

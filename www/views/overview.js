@@ -240,11 +240,15 @@ export function mountOverview(app) {
   const importList = () => app.scenario().imports.map((r) => ({ id: r.id, name: r.name, kind: r.kind, attach: r.attach ?? "auto" }));
 
   /** Ask the worker for the scorecard (baseline and scenario) and put each card's score into its <li>. */
+  /** The last input sent for scoring (JSON), to re-score on return only when something changed. */
+  let scoredInput = null;
   function score() {
     if (!app.summary() && app.scenario().imports.length === 0) return;
     scoreLine().textContent = "Scoring the organisation…";
     const asked = generation;
-    app.engine.whatIf("overview.scorecard", "org.scorecard", { whatIf: orgWhatIf(app.scenario().overrides), imports: importList() }).then(
+    const input = { whatIf: orgWhatIf(app.scenario().overrides), imports: importList() };
+    scoredInput = JSON.stringify(input);
+    app.engine.whatIf("overview.scorecard", "org.scorecard", input).then(
       (card) => {
         // A result for an organisation that has since been replaced (another sample, none) is not painted.
         if (asked !== generation) return;
@@ -302,6 +306,8 @@ export function mountOverview(app) {
     /** `#/overview?compare` opens the overview at its comparison with the baseline. */
     onShow(params) {
       renderChanges();
+      // Other views' what-ifs (capacity, team…) may have changed the organisation since it was last scored.
+      if (scoredInput !== null && scoredInput !== JSON.stringify({ whatIf: orgWhatIf(app.scenario().overrides), imports: importList() })) score();
       if (params?.has("compare")) requestAnimationFrame(gotoCompare);
     },
     onScenario() {

@@ -8,6 +8,7 @@ import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { isSuperseded } from "../engine/client.js";
 import { registerWhatIf } from "../whatif.js";
+import { registerOrgWhatIf } from "../orgwhatif.js";
 import { PART_LABELS, num, pct } from "./team/parts.js";
 import { renderDora, renderLoad, renderScore, renderSurveys, renderToil, scenarioColumn, toilChartSpec } from "./team/sections.js";
 import { renderWhatIf } from "./team/whatif.js";
@@ -26,6 +27,23 @@ registerWhatIf(KEYS.benchmark, { label: "DORA benchmark set (Team view)", baseli
 registerWhatIf(KEYS.median, { label: "Median convention for DORA (Team view)", baseline: "interpolated" });
 
 export function mountTeam(app) {
+  // The overview scores the organisation's first team under the rotation, page and toil what-ifs too.
+  const firstTeam = () => app.summary()?.teams?.[0]?.id;
+  registerOrgWhatIf(
+    (key) => key === KEYS.rotation,
+    (v, _k, add) => add.team(firstTeam(), { rotationMembers: Number(v) }),
+  );
+  registerOrgWhatIf(
+    (key) => key === KEYS.pages,
+    (v, _k, add) => add.team(firstTeam(), { pageReduction: Number(v) / 100 }),
+  );
+  registerOrgWhatIf(
+    (key) => key === KEYS.automate,
+    (v, _k, add, overrides) => {
+      const category = overrides[KEYS.category];
+      if (category) add.team(firstTeam(), { automate: [{ category, fraction: Number(v) / 100 }] });
+    },
+  );
   registerWhatIf(KEYS.automate, {
     label: "Toil automated (Team view)",
     baseline: 0,
