@@ -135,11 +135,19 @@ test("SLA view: ticket SLA per priority follows edited targets and working hours
   assert.deepEqual(await within(page, "P1", "response"), p1);
 
   // The edits are what-ifs of the scenario (saved, listed in the overview's changes).
-  // (Saving is debounced: wait for it.)
-  await page.waitForFunction(() => /12:00/.test(JSON.parse(localStorage.getItem("opscore.scenario.v1") ?? "{}").overrides?.["sla.calendar"] ?? ""));
+  // (Saving is debounced: wait for it.) Only what differs from the baseline is kept, each value a short string.
+  await page.waitForFunction(() => /12:00/.test(JSON.parse(localStorage.getItem("opscore.scenario.v1") ?? "{}").overrides?.["sla.calendar.hours"] ?? ""));
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("opscore.scenario.v1") ?? "{}").overrides ?? {});
+  assert.deepEqual(Object.keys(saved).filter((k) => /^sla\.(ticket|calendar|asOf|composite)/.test(k)).sort(), ["sla.calendar.hours", "sla.ticket.P3.response"]);
   assert.equal(saved["sla.ticket.P3.response"], "2");
-  assert.equal(JSON.parse(saved["sla.calendar"]).workingHours.wednesday[0].end, "12:00");
+  assert.equal(saved["sla.calendar.hours"], "09:00-17:30,09:00-17:30,09:00-12:00,09:00-17:30,09:00-17:30,,");
+  // A reload restores both edits, and the same figures.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction(() => Number(document.querySelector("#sla-tickets")?.dataset.renders) > 0 && document.querySelector("#sla-tickets tbody tr"));
+  assert.equal(await page.inputValue("#sla-target-P3-response"), "2");
+  assert.equal(await page.inputValue("#sla-day-wednesday-end"), "12:00");
+  assert.deepEqual(await within(page, "P3", "response"), shortWed);
   // ...and of the organisation: the overview's comparison with the baseline re-scores the support desk.
   await page.click('.nav a[data-view="overview"]');
   await page.waitForSelector('#compare-body table[data-id="support"] tbody tr');

@@ -5,6 +5,7 @@ import { $, el, fillSelect, percent, row } from "../../dom.js";
 import { parsePercent } from "../../format.js";
 import { isSuperseded } from "../../engine/client.js";
 import { registerWhatIf } from "../../whatif.js";
+import { saveOverrides } from "./overrides.js";
 
 const KEY = "sla.composite";
 const KINDS = { serial: "serial: every part needed", parallel: "parallel: any one part suffices" };
@@ -50,7 +51,7 @@ export function mountComposite(app) {
     const text = input.value.trim();
     const base = baselineOf(name);
     const changed = name && base !== undefined && text !== "" && text !== percentText(base);
-    app.setOverrides({ [KEY]: changed ? `${name}=${text}` : "" });
+    saveOverrides(app, { [KEY]: changed ? `${name}=${text}` : "" });
     const overrides = changed ? { [name]: parsePercent(text) } : name && text === "" ? { [name]: Number.NaN } : {};
     const mine = ++seq;
     return app.engine

@@ -9,6 +9,7 @@ import { stackedBars } from "../../charts/bars.js";
 import { registerWhatIf } from "../../whatif.js";
 import { registerOrgWhatIf } from "../../orgwhatif.js";
 import { SUPPORT_ID } from "../../engine/org.js";
+import { saveOverrides } from "./overrides.js";
 import { businessCalendar, ticketTargets } from "../../sample/support.js";
 
 export const PRIORITIES = ["P1", "P2", "P3", "P4"];
@@ -18,7 +19,7 @@ const DAY_NAMES = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday"
 const CLOCK_NAMES = { calendar: "Calendar hours", business: "Business hours" };
 
 const BASE_TARGETS = ticketTargets();
-const BASE_CALENDAR = JSON.stringify(businessCalendar());
+const BASE = businessCalendar();
 // The sample's own asOf (its last midnight), known once the sample's summary arrives (onData).
 let BASE_AS_OF = "";
 const hours = (seconds) => String(Number((seconds / 3600).toFixed(4)));
@@ -32,7 +33,45 @@ for (const p of PRIORITIES) {
     registerWhatIf(clockKey(p, c), { label: `${p} ${c} clock (SLA view)`, baseline: BASE_TARGETS[p][c].clock ?? "calendar", format: (v) => CLOCK_NAMES[v] ?? v });
   }
 }
-registerWhatIf("sla.calendar", { label: "Support desk business calendar (SLA view)", baseline: BASE_CALENDAR, format: describeCalendar });
+
+// The calendar as three short overrides: the zone, the week ("start-end" ranges per weekday from Monday, days
+// separated by commas, several ranges by spaces, a day off empty) and the holidays changed from the sample's
+// ("+2026-10-28,-2025-12-25").
+const ZONE_KEY = "sla.calendar.zone";
+const HOURS_KEY = "sla.calendar.hours";
+const HOLIDAYS_KEY = "sla.calendar.holidays";
+const weekText = (cal) => DAYS.map((d) => (cal.workingHours?.[d] ?? []).map((r) => `${r.start}-${r.end}`).join(" ")).join(",");
+function holidaysText(list) {
+  const added = list.filter((h) => !BASE.holidays.includes(h)).map((h) => `+${h}`);
+  const removed = BASE.holidays.filter((h) => !list.includes(h)).map((h) => `-${h}`);
+  return [...added, ...removed].join(",");
+}
+/** The calendar from text values `get(key)`, each falling back to the sample's. */
+function calendarFrom(get) {
+  const zone = get(ZONE_KEY);
+  const hours = String(get(HOURS_KEY) ?? weekText(BASE)).split(",");
+  const changes = String(get(HOLIDAYS_KEY) ?? "").split(",").filter(Boolean);
+  const removed = new Set(changes.filter((c) => c.startsWith("-")).map((c) => c.slice(1)));
+  const workingHours = {};
+  DAYS.forEach((d, i) => {
+    workingHours[d] = (hours[i] ?? "").split(" ").filter(Boolean).map((r) => {
+      const [start = "", end = ""] = r.split("-");
+      return { start, end };
+    });
+  });
+  return {
+    timeZone: typeof zone === "string" ? zone : BASE.timeZone,
+    workingHours,
+    holidays: [...BASE.holidays.filter((h) => !removed.has(h)), ...changes.filter((c) => c.startsWith("+")).map((c) => c.slice(1))],
+  };
+}
+registerWhatIf(ZONE_KEY, { label: "Support desk time zone (SLA view)", baseline: BASE.timeZone });
+registerWhatIf(HOURS_KEY, {
+  label: "Support desk working hours (SLA view)",
+  baseline: weekText(BASE),
+  format: (v) => describeWeek(calendarFrom((k) => (k === HOURS_KEY ? v : undefined))),
+});
+registerWhatIf(HOLIDAYS_KEY, { label: "Support desk holidays changed (SLA view)", baseline: "", format: (v) => v || "none" });
 
 /**
  * The engine's targets from text values `get(key)` (hours as typed, a clock name), each falling back to the
@@ -59,25 +98,14 @@ registerOrgWhatIf(
   (_value, _key, add, overrides) => add.service(SUPPORT_ID, { ticketTargets: targetsFrom((k) => overrides[k]) }),
 );
 registerOrgWhatIf(
-  (key) => key === "sla.calendar",
-  (value, _key, add) => {
-    try {
-      add.service(SUPPORT_ID, { ticketCalendar: JSON.parse(value) });
-    } catch {
-      // An unreadable saved calendar is the view's to report; the organisation keeps its own.
-    }
-  },
+  (key) => key.startsWith("sla.calendar."),
+  (_value, _key, add, overrides) => add.service(SUPPORT_ID, { ticketCalendar: calendarFrom((k) => overrides[k]) }),
 );
 
-/** A calendar override (JSON) in a few words, for the overview's list of changes. */
-function describeCalendar(json) {
-  try {
-    const c = JSON.parse(json);
-    const days = DAYS.filter((d) => c.workingHours?.[d]?.length).map((d) => `${DAY_NAMES[d].slice(0, 3)} ${c.workingHours[d].map((r) => `${r.start}-${r.end}`).join(",")}`);
-    return `${c.timeZone}; ${days.join("; ") || "no working hours"}; ${c.holidays?.length ?? 0} holidays`;
-  } catch {
-    return "unreadable";
-  }
+/** A week of working hours in a few words, for the overview's list of changes. */
+function describeWeek(c) {
+  const days = DAYS.filter((d) => c.workingHours[d].length).map((d) => `${DAY_NAMES[d].slice(0, 3)} ${c.workingHours[d].map((r) => `${r.start}-${r.end}`).join(", ")}`);
+  return days.join("; ") || "no working hours";
 }
 
 /** Mount the ticket SLA and calendar editor. Returns {onData, onScenario, results}. */
@@ -87,7 +115,7 @@ export function mountTickets(app) {
   const hoursBody = $("sla-hours").tBodies[0];
   const zone = $("sla-zone");
   const asOf = $("sla-asof");
-  let calendar = JSON.parse(BASE_CALENDAR);
+  let calendar = calendarFrom(() => undefined);
   let last = null;
   let seq = 0;
   let loaded = false;
@@ -155,7 +183,7 @@ export function mountTickets(app) {
     calendarEdited();
   });
   $("sla-calendar-reset").addEventListener("click", () => {
-    calendar = JSON.parse(BASE_CALENDAR);
+    calendar = calendarFrom(() => undefined);
     calendarEdited();
   });
   asOf.addEventListener("input", recompute);
@@ -207,12 +235,7 @@ export function mountTickets(app) {
       }
     }
     asOf.value = typeof overrides["sla.asOf"] === "string" ? overrides["sla.asOf"] : BASE_AS_OF;
-    try {
-      calendar = typeof overrides["sla.calendar"] === "string" ? JSON.parse(overrides["sla.calendar"]) : JSON.parse(BASE_CALENDAR);
-      if (!calendar || typeof calendar !== "object" || !calendar.workingHours) throw new Error("not a calendar");
-    } catch {
-      calendar = JSON.parse(BASE_CALENDAR);
-    }
+    calendar = calendarFrom((k) => (typeof overrides[k] === "string" ? overrides[k] : undefined));
     showCalendar(true);
   }
 
@@ -266,9 +289,9 @@ export function mountTickets(app) {
   function recompute() {
     if (!loaded) return Promise.resolve();
     const calendarJson = JSON.stringify(calendar);
-    const overrides = { "sla.calendar": calendarJson, "sla.asOf": asOf.value };
+    const overrides = { [ZONE_KEY]: calendar.timeZone, [HOURS_KEY]: weekText(calendar), [HOLIDAYS_KEY]: holidaysText(calendar.holidays), "sla.asOf": asOf.value };
     for (const [k, input] of Object.entries(inputs)) overrides[k] = input.value;
-    app.setOverrides(overrides);
+    const unsaved = saveOverrides(app, overrides);
     const mine = ++seq;
     const asOfIso = asOf.value ? `${asOf.value}T00:00:00Z` : "";
     return app.engine
@@ -278,6 +301,7 @@ export function mountTickets(app) {
           if (mine !== seq) return;
           clearProblems();
           show(r);
+          if (unsaved.length) showProblem("sla-holidays-error", "These holiday changes are too many to keep in the saved scenario: the figures use them, but a reload or a shared link will not.");
         },
         (e) => {
           if (isSuperseded(e) || mine !== seq) return;
