@@ -193,6 +193,15 @@ export function mountSla(app) {
   const incidents = mountIncidents(app, serviceSelect);
   const tickets = mountTickets(app);
   const composite = mountComposite(app);
+  // The incident, ticket and composite parts are computed when the view is on screen (or when data arrives while
+  // it is), so loading another view never waits behind them in the worker.
+  let partsStale = true;
+  function refreshParts() {
+    partsStale = false;
+    incidents.recompute();
+    tickets.onData(app.summary());
+    composite.onData(app.summary());
+  }
 
   return {
     recompute,
@@ -200,15 +209,15 @@ export function mountSla(app) {
       fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["sla.service"]);
       wanted = null;
       drawService();
-      incidents.recompute();
-      tickets.onData(org);
-      composite.onData(org);
+      partsStale = true;
+      if (!$("view-sla").hidden) refreshParts();
     },
     onScenario(scenario) {
       tickets.onScenario(scenario);
       composite.onScenario(scenario);
     },
     onShow(params) {
+      if (partsStale) refreshParts();
       const want = params.get("service");
       // Before the data arrives the list is empty: remember the wish for onData.
       if (want && serviceSelect.options.length === 0) wanted = want;
