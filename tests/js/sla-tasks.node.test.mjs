@@ -67,3 +67,19 @@ test("sla.incidents: the selected service's incidents, mean or median, and a cle
   assert.equal(m.overall.incidents, sample.outages.filter((o) => o.service === "checkout" && !o.maintenance).length);
   assert.throws(() => tasks["sla.incidents"]({ service: "nope" }), (e) => e.code === "unknown_reference" && e.path === "service");
 });
+
+test("org what-if: ticket targets and calendar replace the support desk's, and only a service with tickets takes them", async () => {
+  const { orgDocument, SUPPORT_ID } = await import("../../www/engine/org.js");
+  const { applyWhatIf } = await import("../../www/engine/org-whatif.js");
+  const doc = orgDocument(sample);
+  const targets = { ...sample.support.targets, P3: { response: { seconds: 7200, clock: "business" }, resolution: sample.support.targets.P3.resolution } };
+  const calendar = { ...sample.support.calendar, timeZone: "UTC" };
+  const { notes, changed } = applyWhatIf(doc, { services: { [SUPPORT_ID]: { ticketTargets: targets, ticketCalendar: calendar }, checkout: { ticketTargets: targets } } });
+  const support = doc.services.find((s) => s.id === SUPPORT_ID);
+  assert.equal(support.tickets.targets, targets);
+  assert.equal(support.tickets.calendar, calendar);
+  // The held ticket list is shared, never copied or changed.
+  assert.equal(support.tickets.tickets.length, sample.support.tickets.length);
+  assert.ok(changed.services.has(SUPPORT_ID));
+  assert.deepEqual(notes, ["Checkout API has no tickets, so its ticket what-if does nothing."]);
+});
