@@ -21,6 +21,11 @@ export const CONTROLS = [
   { name: "capacity.launch", route: "#/capacity", control: "#capacity-launch-pct", event: "input", values: ["30", "50", "-20", "10", "0"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
   { name: "capacity.added", route: "#/capacity", control: "#capacity-add-pct", event: "input", values: ["25", "50", "-10", "0"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
   { name: "capacity.alertAt", route: "#/capacity", control: "#capacity-alert", event: "input", values: ["80", "90", "70", "100"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
+  // SLA: the ticket SLA is TicketSet.evaluate in the worker (tickets parsed once), then the table and bar chart; the
+  // composite is compositeAvailability over the held tree.
+  { name: "sla.ticketTarget", route: "#/sla", control: "#sla-target-P3-response", event: "input", values: ["2", "4", "6", "3"], result: "#sla-tickets", wait: "#sla-tickets[data-renders]" },
+  { name: "sla.workingHours", route: "#/sla", control: "#sla-day-wednesday-end", event: "input", values: ["12:00", "17:30", "16:00"], result: "#sla-tickets", wait: "#sla-tickets[data-renders]" },
+  { name: "sla.composite", route: "#/sla", control: "#sla-component-availability", event: "input", values: ["99", "99.9", "99.99", "99.5"], result: "#sla-composite-tree", wait: "#sla-composite-tree[data-renders]" },
   { name: "capacity.staffing", route: "#/capacity", control: "#erlang-arrivals", event: "input", values: ["300", "250", "120", "200"], result: "#erlang-table", wait: "#erlang-table[data-renders]" },
   // The error-budget view: moving a past hypothetical incident (the scenario's report and the window's backtest on the
   // buckets with it painted in), and typing an objective (report and window backtest; the year's backtest follows).

@@ -3,7 +3,8 @@
 // (www/orgwhatif.js, `orgWhatIf`); the worker builds a fresh document and applies it here:
 //
 //   { services:  { <id>: { slaTarget?: fraction, sloTarget?: fraction,
-//                          outages?: [{ start, end, errorRatio?: fraction (1), label? }] } },
+//                          outages?: [{ start, end, errorRatio?: fraction (1), label? }],
+//                          ticketTargets?: ticketSla targets, ticketCalendar?: BusinessCalendar } },
 //     resources: { <id>: { capacityAdded?: units, growth?: trend multiplier (1.5 = 50% faster) } },
 //     teams:     { <id>: { rotationMembers?: people, pageReduction?: fraction,
 //                          automate?: [{ category, fraction }] } } }
@@ -103,6 +104,16 @@ export function applyWhatIf(doc, whatIf = {}, { period } = {}) {
     if (w.sloTarget !== undefined) {
       if (s.slos?.length) s.slos = s.slos.map((slo) => ({ ...slo, slo: { ...slo.slo, objective: w.sloTarget } }));
       else note(notes, `${s.name ?? id} has no SLO, so its SLO-target what-if does nothing.`);
+    }
+    if (w.ticketTargets !== undefined || w.ticketCalendar !== undefined) {
+      // Ticket targets and calendar replace the document's (a bad one goes to the engine, which names it).
+      if (s.tickets) {
+        s.tickets = {
+          ...s.tickets,
+          ...(w.ticketTargets !== undefined ? { targets: w.ticketTargets } : {}),
+          ...(w.ticketCalendar !== undefined ? { calendar: w.ticketCalendar } : {}),
+        };
+      } else note(notes, `${s.name ?? id} has no tickets, so its ticket what-if does nothing.`);
     }
     if (w.outages?.length) {
       const good = [];

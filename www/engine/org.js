@@ -44,7 +44,7 @@ export const SUPPORT_ID = "support";
  * Each non-maintenance outage of `serviceId` as an `incidentMetrics` incident: detected at its first page and
  * acknowledged at the first acknowledgement of a page carrying its id (when the team was paged for it).
  */
-function incidentsOf(sample, serviceId) {
+export function incidentsOf(sample, serviceId) {
   const firstPage = new Map();
   const firstAck = new Map();
   for (const t of sample.teams) {
@@ -70,30 +70,27 @@ function incidentsOf(sample, serviceId) {
     });
 }
 
-/**
- * A ticket's pauses as the engine takes them. The sample extends a paused ticket's resolution by the pause, but a
- * ticket resolved before its pause began still carries one that runs past the resolution, which the engine
- * (rightly) rejects: such pauses never stopped the clock, and are left out.
- */
+/** A ticket's pauses as the engine takes them (start and end only; the sample's `reason` is for people). */
 function pausesOf(t) {
-  const pauses = (t.pauses ?? [])
-    .filter((p) => p.start >= t.createdAt && (!t.resolvedAt || (p.end && p.end <= t.resolvedAt)))
-    .map((p) => ({ start: p.start, ...(p.end ? { end: p.end } : {}) }));
+  const pauses = (t.pauses ?? []).map((p) => ({ start: p.start, ...(p.end ? { end: p.end } : {}) }));
   return pauses.length ? { pauses } : {};
 }
+
+/** A sample ticket as the engine's `Ticket` (only the fields it reads). */
+export const engineTicket = (t) => ({
+  id: t.id,
+  priority: t.priority,
+  createdAt: t.createdAt,
+  ...(t.firstResponseAt ? { firstResponseAt: t.firstResponseAt } : {}),
+  ...(t.resolvedAt ? { resolvedAt: t.resolvedAt } : {}),
+  ...pausesOf(t),
+});
 
 /** The sample's support tickets as a `ticketSla` input (only the fields the engine reads), scored at `asOf`. */
 function ticketsOf(sample, asOf) {
   const support = sample.support;
   return {
-    tickets: support.tickets.map((t) => ({
-      id: t.id,
-      priority: t.priority,
-      createdAt: t.createdAt,
-      ...(t.firstResponseAt ? { firstResponseAt: t.firstResponseAt } : {}),
-      ...(t.resolvedAt ? { resolvedAt: t.resolvedAt } : {}),
-      ...pausesOf(t),
-    })),
+    tickets: support.tickets.map(engineTicket),
     targets: support.targets,
     calendar: support.calendar,
     asOf,

@@ -5,6 +5,7 @@ import { parseImport } from "../io/import.js";
 import { orgTasks } from "./tasks-org.js";
 import { teamTasks } from "./tasks-team.js";
 import { capacityTasks } from "./tasks-capacity.js";
+import { slaTasks } from "./tasks-sla.js";
 import { budgetTasks } from "./tasks-budget.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
@@ -18,6 +19,7 @@ export const tasks = {
   ...orgTasks(held),
   ...teamTasks,
   ...capacityTasks(held),
+  ...slaTasks(held),
   ...budgetTasks(held),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
