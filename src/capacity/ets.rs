@@ -561,7 +561,8 @@ pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
         Effort::Screen => (vec![usual], Options { max_evals: 100 + 25 * d, f_tol: 3e-2, step: 0.6, restarts: 0 }),
         Effort::Refine(mut x) if x.len() + layout.n_init() == d => {
             x.extend(std::iter::repeat_n(0.0, layout.n_init()));
-            (vec![x], Options { step: 0.2, ..tight })
+            // From a screened point, one simplex to 0.01 in −2 log L: finer than any AICc comparison needs.
+            (vec![x], Options { step: 0.2, f_tol: 1e-2, restarts: 0, ..tight })
         }
         Effort::Refine(_) | Effort::Full => (vec![usual, layout.start(0.5, 0.2, 0.2, 0.9)], tight),
     };
