@@ -478,9 +478,11 @@ pub fn fit_naive(y: &[f64], transform: Transform, m: usize, periods: &[usize]) -
     }
 }
 
-/// How many simulated paths to use for a horizon: 1,000, fewer for very long horizons (at least 200).
-fn n_paths(horizon: usize) -> usize {
-    (2_000_000 / horizon.max(1)).clamp(200, 1_000)
+/// How many simulated paths to use for a horizon: 1,000, fewer for very long horizons (at least 200), and for a
+/// member of a combination its weight's share of that (again at least 200).
+fn n_paths(horizon: usize, weight: f64) -> usize {
+    let full = (2_000_000 / horizon.max(1)).clamp(200, 1_000);
+    ((full as f64 * weight.clamp(0.0, 1.0)).ceil() as usize).clamp(200, full)
 }
 
 fn quantile_sorted(v: &[f64], q: f64) -> f64 {
@@ -557,7 +559,7 @@ impl Fitted {
                 transform: self.transform,
             };
         };
-        self.project_fit(f, horizon, levels, zq)
+        self.project_fit(f, horizon, levels, zq, 1.0)
     }
 
     /// The combined projection of `members`: the Akaike-weighted mean path, and interval bounds that are
@@ -567,7 +569,7 @@ impl Fitted {
     /// quantiles), so the mixture widens where the members disagree: model uncertainty is part of the interval.
     fn project_combined(&self, horizon: usize, levels: &[f64], zq: &[f64]) -> Projection {
         let parts: Vec<(f64, Projection)> =
-            self.members.iter().map(|(w, f)| (*w, self.project_fit(f, horizon, levels, zq))).collect();
+            self.members.iter().map(|(w, f)| (*w, self.project_fit(f, horizon, levels, zq, *w))).collect();
         let mut trend = vec![0.0; horizon];
         let mut season = vec![0.0; horizon];
         for (w, p) in &parts {
@@ -609,7 +611,9 @@ impl Fitted {
         }
     }
 
-    fn project_fit(&self, f: &Fit, horizon: usize, levels: &[f64], zq: &[f64]) -> Projection {
+    /// One model's projection. `weight` is its share in a combination (1 alone): a simulated member's quantiles
+    /// move the mixture's only in proportion to its weight, so it draws that share of the paths (at least 200).
+    fn project_fit(&self, f: &Fit, horizon: usize, levels: &[f64], zq: &[f64], weight: f64) -> Projection {
         let spec = &f.spec;
         let trend: Vec<f64> = (1..=horizon).map(|h| ets::trend_sum(spec, f.params.phi, h) * f.state.b).collect();
         let (season, season_mult) = match &self.extra {
@@ -638,7 +642,7 @@ impl Fitted {
                 .collect();
             (s, false)
         } else {
-            let paths = n_paths(horizon);
+            let paths = n_paths(horizon, weight);
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
             ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
