@@ -14,6 +14,18 @@ import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
 export const CONTROLS = [
   { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
   { name: "sla.convention", route: "#/sla", control: "#convention", event: "change", values: ["days30", "days365", "gregorian"], result: "#downtime-table" },
+  // Capacity: each is a runway on the model held in the worker (no refit), then the chart's overlay and the table.
+  // `wait`: a selector that exists once the view's first result is on screen (the first fit).
+  { name: "capacity.growth", route: "#/capacity", control: "#capacity-growth", event: "input", values: ["1.5", "2", "0.5", "1.25", "1"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
+  { name: "capacity.launch", route: "#/capacity", control: "#capacity-launch-pct", event: "input", values: ["30", "50", "-20", "10", "0"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
+  { name: "capacity.added", route: "#/capacity", control: "#capacity-add-pct", event: "input", values: ["25", "50", "-10", "0"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
+  { name: "capacity.alertAt", route: "#/capacity", control: "#capacity-alert", event: "input", values: ["80", "90", "70", "100"], result: "#capacity-compare", wait: "#capacity-compare[data-renders]" },
+  // SLA: the ticket SLA is TicketSet.evaluate in the worker (tickets parsed once), then the table and bar chart; the
+  // composite is compositeAvailability over the held tree.
+  { name: "sla.ticketTarget", route: "#/sla", control: "#sla-target-P3-response", event: "input", values: ["2", "4", "6", "3"], result: "#sla-tickets", wait: "#sla-tickets[data-renders]" },
+  { name: "sla.workingHours", route: "#/sla", control: "#sla-day-wednesday-end", event: "input", values: ["12:00", "17:30", "16:00"], result: "#sla-tickets", wait: "#sla-tickets[data-renders]" },
+  { name: "sla.composite", route: "#/sla", control: "#sla-component-availability", event: "input", values: ["99", "99.9", "99.99", "99.5"], result: "#sla-composite-tree", wait: "#sla-composite-tree[data-renders]" },
+  { name: "capacity.staffing", route: "#/capacity", control: "#erlang-arrivals", event: "input", values: ["300", "250", "120", "200"], result: "#erlang-table", wait: "#erlang-table[data-renders]" },
 ];
 
 const args = process.argv.slice(2);
@@ -49,6 +61,7 @@ try {
   for (const c of CONTROLS.filter((x) => !only || x.name === only)) {
     await page.goto(`${server.url}/${c.route}`);
     await page.waitForSelector("body[data-ready=true]");
+    if (c.wait) await page.waitForSelector(c.wait, { timeout: 60_000 });
     const times = await page.evaluate(async ({ c, samples }) => {
       const control = document.querySelector(c.control);
       const out = document.querySelector(c.result);

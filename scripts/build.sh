@@ -9,6 +9,9 @@ say "cargo build --release (wasm32)"
 cargo build --release --target wasm32-unknown-unknown --lib
 RAW="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/opscore.wasm"
 
+# The organisation document's JSON Schema, generated from the Rust types (tests/schema.rs keeps it current).
+cp schema/org.schema.json pkg/org.schema.json
+
 if [ -f pkg/opscore_bg.wasm ] && [ pkg/opscore_bg.wasm -nt "$RAW" ] && [ pkg/opscore.js -nt "$RAW" ]; then
   say "pkg/: up to date"
   exit 0

@@ -8,7 +8,7 @@ files=$(npm pack --dry-run --json 2>/dev/null | node -e '
     for (const f of JSON.parse(s)[0].files) console.log(f.path);
   });')
 echo "npm pack would publish:"; echo "$files" | sed 's/^/  /'
-for want in package.json README.md LICENSE opscore.js opscore.d.ts opscore_bg.wasm node.js elements.js elements.d.ts; do
+for want in package.json README.md LICENSE opscore.js opscore.d.ts opscore_bg.wasm node.js elements.js elements.d.ts org.schema.json; do
   echo "$files" | grep -qx "$want" || { echo "FAIL: $want is missing from the package" >&2; exit 1; }
 done
 if echo "$files" | grep -E '\.map$|\.rs$|(^|/)tests?/|\.test\.' >/dev/null; then

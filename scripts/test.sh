@@ -28,9 +28,10 @@ stage() {
 }
 
 stage fmt cargo fmt --check
-stage clippy-host cargo clippy --all-targets --locked -- -D warnings
+stage clippy-host cargo clippy --all-targets --all-features --locked -- -D warnings
 stage clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --test web --test web_browser --locked -- -D warnings
 stage native-tests cargo test --locked
+stage json-schema cargo test --features schema --test schema --locked
 stage wasm-node cargo test --target wasm32-unknown-unknown --test web --locked
 stage wasm-chromium cargo test --target wasm32-unknown-unknown --test web_browser --locked
 stage build-pkg bash scripts/build.sh

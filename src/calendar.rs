@@ -29,6 +29,7 @@ const MAX_DAYS: usize = 110_000;
 
 /// One working interval of a day, as local wall-clock times `"HH:MM"` or `"HH:MM:SS"`; `end` may be `"24:00"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkingRange {
     /// Local start time, such as `"09:00"`.
@@ -39,6 +40,7 @@ pub struct WorkingRange {
 
 /// Working hours per weekday. A missing or empty day is a day off.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WeeklyHours {
     /// Monday's working ranges, sorted and not overlapping.
@@ -93,6 +95,7 @@ impl WeeklyHours {
 
 /// A business calendar as a document: time zone, weekly hours, holidays.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarSpec {
     /// The IANA zone the working hours and holidays are in; UTC when absent.

@@ -25,6 +25,8 @@ pub mod calendar;
 pub mod capacity;
 pub mod error;
 pub mod org;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sla;
 pub mod team;
 pub mod time;

@@ -133,6 +133,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 
 /// A half-open interval `[start, end)` of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Interval {
     /// The first instant inside the interval.
     pub start: Timestamp,
@@ -261,6 +262,7 @@ impl<'de> Deserialize<'de> for Zone {
 
 /// A calendar unit for aligned periods and breakdowns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum CalendarUnit {
     /// A local day, midnight to midnight (23 or 25 hours on daylight-saving days).

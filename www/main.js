@@ -5,10 +5,14 @@
 //   onData(summary | null)  the organisation summary (sample or none) arrived: fill selects, draw;
 //   onShow(params)          the view became visible (params: the hash's query, e.g. ?service=checkout);
 //   onScenario(scenario)    the scenario was replaced (reset, shared link, applied file): restore controls;
-//   results()               rows {section, item, measure, value, unit} for "Export results (CSV)".
+//   results()               rows {section, item, measure, value, unit} for "Export results (CSV)";
+//   onImports(scenario)     imported data was added, removed or re-attached (app.importsChanged()).
 // Controls call app.engine.whatIf(key, fn, input) (latest wins), pass held data as {$ref: "org/services/<id>/sli"}
 // or {$ref: "imports/<id>/…"} (engine/refs.js), store their values with app.setOverrides({"view.control": v}),
 // and bump data-renders on their result element after painting (tests and bench/whatif-latency.mjs wait on it).
+// A control that maps onto the organisation (a target, an outage, capacity, rotation size) also registers a
+// mapping with registerOrgWhatIf (orgwhatif.js): the overview's scorecard and its comparison with the baseline
+// then include it.
 import { $, el } from "./dom.js";
 import { createEngine, startEngineWorker } from "./engine/client.js";
 import { transferables } from "./engine/protocol.js";
@@ -92,6 +96,10 @@ const app = {
     for (const v of Object.values(mounted)) v.onScenario?.(scenario);
     restoreControls();
     if (sampleChanged) loadSample();
+  },
+  /** Imported data changed (added, removed, attached elsewhere): views that score it recompute. */
+  importsChanged() {
+    for (const v of Object.values(mounted)) v.onImports?.(scenario);
   },
   resetScenario() {
     app.replaceScenario({ ...defaultScenario(), imports: scenario.imports });
@@ -211,6 +219,7 @@ async function start() {
   $("engine-version").textContent = `opscore engine ${engineVersion}`;
   await mounted.sla.recompute();
   await Promise.all([loadSample(), holdImports()]);
+  if (scenario.imports.length) app.importsChanged();
   document.body.dataset.ready = "true";
 }
 

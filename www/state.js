@@ -1,7 +1,7 @@
 // The scenario: which sample is loaded, the what-if overrides, and references to imported data (the data itself
-// lives in IndexedDB, in this browser only). It survives a reload (localStorage, versioned key), and travels as a
-// URL (deflate-raw + base64url in the hash). A saved state that cannot be read is set aside under a backup key and
-// reported, never crashed on.
+// lives in IndexedDB, in this browser only) with where each is scored (`attach`). It survives a reload
+// (localStorage, versioned key), and travels as a URL (deflate-raw + base64url in the hash). A saved state that
+// cannot be read is set aside under a backup key and reported, never crashed on.
 
 export const SCENARIO_VERSION = 1;
 export const STORAGE_KEY = `opscore.scenario.v${SCENARIO_VERSION}`;
@@ -17,6 +17,11 @@ export function defaultScenario() {
 
 /** Override values may be finite numbers, short strings or booleans; keys are "view.control" names. */
 const OVERRIDE_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){1,3}$/;
+
+/**
+ * Where an import's rows are scored (engine/org-imports.js): "auto", "new", "none", or a service or team id.
+ */
+const ATTACH = /^[a-zA-Z0-9_.-]{1,64}$/;
 
 /**
  * Check a parsed value is a scenario; returns `{scenario}` (a clean copy: unknown fields dropped) or
@@ -53,6 +58,7 @@ export function validateScenario(v) {
       format: typeof r.format === "string" ? r.format.slice(0, 40) : "unknown",
       rows: Number.isFinite(r.rows) ? r.rows : 0,
       importedAt: typeof r.importedAt === "string" ? r.importedAt.slice(0, 40) : "",
+      attach: typeof r.attach === "string" && ATTACH.test(r.attach) ? r.attach : "auto",
     });
   }
   return { scenario: { version: SCENARIO_VERSION, sample, overrides, imports } };

@@ -19,6 +19,7 @@ use crate::time::{Interval, Timestamp};
 
 /// An incident the caller marks, to measure detection time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MarkedIncident {
     /// A label.
@@ -32,6 +33,7 @@ pub struct MarkedIncident {
 
 /// Options of a backtest.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BacktestOptions {
     /// Caller tiers; default the four Workbook/Sloth tiers scaled to the window.
@@ -53,6 +55,7 @@ pub struct BacktestOptions {
 
 /// Input of [`backtest_alerts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BacktestInput {
     /// The SLO.

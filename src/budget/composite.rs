@@ -15,6 +15,7 @@ use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 
 /// One component of a composite SLO.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Component {
     /// A label.
@@ -31,6 +32,7 @@ pub struct Component {
 
 /// Input of [`composite_budget`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CompositeInput {
     /// The components (1 to 100).

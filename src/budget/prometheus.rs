@@ -17,6 +17,7 @@ use crate::error::{Error, ErrorCode, Result, join_path};
 
 /// Input of [`prometheus_rules`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PrometheusInput {
     /// The SLO (occurrences).

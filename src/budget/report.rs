@@ -26,6 +26,7 @@ pub const MAX_POINTS: u32 = 10_000;
 
 /// One policy rule: the state applies when the remaining budget fraction is above `above`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyRule {
     /// The state's name, such as "healthy" or "releaseFreeze".
@@ -37,6 +38,7 @@ pub struct PolicyRule {
 /// Caller-set thresholds for the policy state. Rules are tried in order; the first whose `above` the remaining
 /// fraction exceeds wins, else `otherwise`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// The rules, in order.
@@ -79,6 +81,7 @@ impl Policy {
 
 /// Input of [`error_budget`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetInput {
     /// The SLO.
@@ -92,6 +95,7 @@ pub struct BudgetInput {
 
 /// Options shared by every report call.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportOptions {
     /// The evaluation time. Default: the end of the last bucket.

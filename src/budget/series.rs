@@ -12,6 +12,7 @@ use crate::time::{Interval, Timestamp};
 
 /// The SLI history as the caller gives it. Exactly one of `good` and `bad` is required, with `total`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SliSeries {
     /// The start of the first bucket (required unless `t` is given).
@@ -24,12 +25,15 @@ pub struct SliSeries {
     pub t: Option<Vec<Timestamp>>,
     /// Good events per bucket (NaN or null = missing).
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub good: Option<Vec<f64>>,
     /// Bad events per bucket (NaN or null = missing).
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub bad: Option<Vec<f64>>,
     /// Total events per bucket (NaN or null = missing).
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub total: Option<Vec<f64>>,
     /// Maintenance windows: every bucket they overlap is excluded (treated as missing), so it consumes no budget.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

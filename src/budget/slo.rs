@@ -15,6 +15,7 @@ use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period};
 
 /// How the budget is counted (OpenSLO `budgetingMethod`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Method {
     /// Good events / total events, summed over the window (never a mean of per-bucket ratios).
@@ -28,6 +29,7 @@ pub enum Method {
 
 /// How a time slice with no data (every bucket missing, or zero traffic) counts, for the slice methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum NoData {
     /// Left out: neither good nor bad (the default).
@@ -41,6 +43,7 @@ pub enum NoData {
 
 /// A window as written: `"28d"`, or `{ duration: "1M", rolling?: bool, timeZone?: "Europe/Berlin" }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WindowSpec {
     /// A shorthand duration: `"30d"`, `"1w"`, `"1M"`, `"1Q"`, `"1Y"`.
@@ -55,6 +58,7 @@ pub struct WindowSpec {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct WindowObject {
     duration: String,
@@ -182,12 +186,14 @@ impl Window {
 
 /// An SLO as written by the caller.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Slo {
     /// The objective, a fraction strictly between 0 and 1 (0.999).
     pub objective: f64,
     /// The window: `"28d"`, `"1M"`, or `{ duration, rolling?, timeZone? }`.
     #[serde(deserialize_with = "WindowSpec::deserialize_any")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::WindowSchema"))]
     pub window: WindowSpec,
     /// The budgeting method. Default occurrences.
     #[serde(default)]

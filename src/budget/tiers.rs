@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 
 /// A tier as the caller writes it: give `burnRate`, or `budgetConsumed` to derive it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TierSpec {
     /// A name for the tier. Default "<severity>-<longWindow>".
@@ -37,6 +38,7 @@ pub struct TierSpec {
 
 /// A resolved alert tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AlertTier {
     /// The tier's name.
@@ -63,6 +65,7 @@ pub struct AlertTier {
 
 /// Input of [`alert_tiers`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AlertTiersInput {
     /// The SLO.

@@ -16,6 +16,7 @@ use crate::time::Timestamp;
 
 /// A hypothetical change to evaluate.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {
     /// Hypothetical incidents.
@@ -26,6 +27,7 @@ pub struct WhatIf {
     pub objective: Option<f64>,
     /// A different window.
     #[serde(default, deserialize_with = "deserialize_window_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::WindowSchema>"))]
     pub window: Option<WindowSpec>,
 }
 
@@ -36,6 +38,7 @@ fn deserialize_window_opt<'de, D: serde::Deserializer<'de>>(d: D) -> std::result
 /// A hypothetical incident. Give `errorRate` (the error rate during it) or `affectedFraction` (the share of
 /// otherwise-good requests that fail); neither means a full outage (error rate 1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct HypotheticalIncident {
     /// When it starts; absent means at asOf (a future incident).

@@ -18,6 +18,7 @@ pub const MAX_SERVERS: f64 = 1_000_000.0;
 
 /// An M/M/c queue to evaluate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErlangCInput {
     /// Arrivals per second (≥ 0). For "100 calls per 30 minutes" pass 100 / 1800.
@@ -192,6 +193,7 @@ fn evaluate(a: f64, c: u32, lambda: f64, s: f64, target: Option<f64>, ps: &[f64]
 
 /// What the staffing must achieve. Give at least one; every one given must hold.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StaffingTarget {
     /// The share to be answered within `withinSeconds` (0.8 for "80% within 30 minutes"). Needs `withinSeconds`.
@@ -213,6 +215,7 @@ pub struct StaffingTarget {
 
 /// The inverse problem: the smallest number of servers meeting a target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StaffingInput {
     /// Arrivals per second (≥ 0).

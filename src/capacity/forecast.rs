@@ -41,6 +41,7 @@ pub const MAX_HORIZON: usize = 200_000;
 
 /// How to transform the data before fitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum TransformChoice {
     /// Compare no transform with a Box–Cox transform (λ by Guerrero's method, from log to none) by AICc on the
@@ -55,6 +56,7 @@ pub enum TransformChoice {
 
 /// What to forecast and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ForecastInput {
     /// The history.

@@ -20,6 +20,7 @@ use crate::time::Timestamp;
 
 /// Which way the resource runs out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Direction {
     /// Usage grows toward a ceiling (CPU, requests, storage used).
@@ -31,6 +32,7 @@ pub enum Direction {
 
 /// A change in the forecast from a date on, such as a launch adding 30%.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StepChange {
     /// When it takes effect.
@@ -45,6 +47,7 @@ pub struct StepChange {
 
 /// Capacity added (positive) or removed (negative) from a date on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CapacityChange {
     /// When it takes effect.
@@ -55,6 +58,7 @@ pub struct CapacityChange {
 
 /// A what-if scenario.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
     /// A label to recognise it by.
@@ -73,6 +77,7 @@ pub struct Scenario {
 
 /// The capacity question, asked of a fitted model.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RunwayQuery {
     /// The capacity, in the series' units.
@@ -96,6 +101,7 @@ pub struct RunwayQuery {
 
 /// A forecast and a capacity question in one input, for the one-shot [`runway`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RunwayInput {
     /// The history.

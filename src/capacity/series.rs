@@ -47,6 +47,7 @@ impl<'de> Deserialize<'de> for Values {
 
 /// A time series as given: either `start` + `step` + `values`, or `timestamps` + `values`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesInput {
     /// The time of `values[0]` (with `step`).

@@ -41,12 +41,14 @@ pub const VERSION: u32 = 1;
 
 /// An organisation: its services and teams.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrgDocument {
     /// An optional JSON Schema reference, for editors; ignored.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// The document format version: 1.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub version: u32,
     /// The organisation's name.
     pub name: String,
@@ -63,6 +65,7 @@ pub struct OrgDocument {
 
 /// A capacity resource: its usage history and capacity, as a `runway` input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Resource {
     /// A unique id within the document.
@@ -86,6 +89,7 @@ impl Resource {
 
 /// A service: what it promises and the evidence of how it did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Service {
     /// A unique id within the document.
@@ -119,6 +123,7 @@ impl Service {
 
 /// One SLO of a service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceSlo {
     /// A name, unique within the service.
@@ -134,6 +139,7 @@ pub struct ServiceSlo {
 
 /// A team: the fields of a `teamHealth` input, plus an id and a name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "TeamWire", into = "TeamWire")]
 pub struct Team {
     /// A unique id within the document.
@@ -148,21 +154,30 @@ pub struct Team {
 /// would lose the path of a mistyped field inside. The exhaustive destructuring in `From<Team>` makes the compiler
 /// check this list against `TeamHealthInput`.)
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 struct TeamWire {
+    /// A unique id within the document.
     id: String,
+    /// A display name; the id when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
+    /// Deployments and incidents: a `dora` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     dora: Option<DoraInput>,
+    /// Pages, responders, shifts and rotation: an `onCallLoad` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     on_call: Option<OnCallInput>,
+    /// Toil hours or shares: a `toil` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     toil: Option<ToilInput>,
+    /// Squad health checks, attribute ratings, eNPS and CSAT: a `surveyHealth` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     surveys: Option<SurveyInput>,
+    /// Weights of the score's parts; defaults for any left out.
     #[serde(default)]
     weights: Weights,
+    /// What-if scenarios.
     #[serde(default)]
     what_if: Vec<Scenario>,
 }

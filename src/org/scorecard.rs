@@ -30,6 +30,7 @@ use crate::time::Timestamp;
 
 /// Options of [`scorecard`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScorecardOptions {
     /// The instant the whole document is evaluated at.

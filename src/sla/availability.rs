@@ -19,6 +19,7 @@ use crate::time::{Interval, Timestamp};
 
 /// An outage: `[start, end)`, affecting `impact` of the users or capacity (1 when absent).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Outage {
     /// When the outage began.
@@ -33,6 +34,7 @@ pub struct Outage {
 /// Time-sliced evidence, columnar: slice `i` covers `[start + i·step, start + (i+1)·step)`. Give either `up` or
 /// both `good` and `total`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSeries {
     /// The start of the first slice.
@@ -53,6 +55,7 @@ pub struct SampleSeries {
 
 /// Aggregate request counts over the whole period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EventCounts {
     /// Good (successful) events, 0 ≤ good ≤ total.
@@ -63,6 +66,7 @@ pub struct EventCounts {
 
 /// How overlapping outages with different impacts combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum OverlapRule {
     /// The largest impact applies over the overlap (the same users are affected). The default.

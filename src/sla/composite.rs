@@ -23,6 +23,7 @@ const MAX_DEPTH: usize = 64;
 
 /// How a group's children combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Combine {
     /// All children are needed.
@@ -33,6 +34,7 @@ pub enum Combine {
 
 /// A node: a leaf (`availability`) or a group (`kind` and `children`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Component {
     /// A name, unique in the tree.
@@ -50,6 +52,7 @@ pub struct Component {
 
 /// Input of [`composite_availability`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CompositeInput {
     /// The root of the tree.

@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 
 /// One tier: availabilities in `[min, max)` earn `credit`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreditTier {
     /// The lowest availability in the tier, inclusive, as a fraction; absent means 0.
@@ -25,6 +26,7 @@ pub struct CreditTier {
 
 /// Built-in tier tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum CreditPreset {
     /// AWS compute, region level, monthly uptime (historical): <99.99% and ≥99.0% → 10%, <99.0% and ≥95.0% → 30%,
@@ -34,6 +36,7 @@ pub enum CreditPreset {
 
 /// The credit table of a report: a preset or explicit tiers (exactly one).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreditTable {
     /// A built-in table.

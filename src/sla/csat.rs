@@ -9,6 +9,7 @@ use crate::error::{Error, ErrorCode, Result, check, index_path};
 
 /// Survey responses on the 1–5 scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CsatInput {
     /// Each response's score: a whole number from 1 to 5.

@@ -10,6 +10,7 @@ const DAY: f64 = 86_400.0;
 
 /// How long a month, quarter and year are. Published tables disagree, so the choice is always explicit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Convention {
     /// Year = 365.2425 days (the Gregorian mean), month = year / 12, quarter = year / 4. uptime.is uses this.
@@ -40,6 +41,7 @@ impl Convention {
 
 /// What to compute the allowance for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DowntimeQuery {
     /// The availability target, a fraction strictly between 0 and 1 (0.999 for "three nines").

@@ -26,6 +26,7 @@ use crate::time::{Interval, Timestamp};
 
 /// One incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Incident {
     /// An optional identifier, echoed in nothing but useful to the caller.
@@ -48,6 +49,7 @@ pub struct Incident {
 
 /// Mean or median.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Statistic {
     /// The arithmetic mean.
@@ -59,6 +61,7 @@ pub enum Statistic {
 
 /// Where MTTR starts its clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum MttrFrom {
     /// From the incident start (time to recover). The default.
@@ -72,6 +75,7 @@ pub enum MttrFrom {
 
 /// Input of [`incident_metrics`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IncidentInput {
     /// The incidents, in any order.

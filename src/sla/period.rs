@@ -8,6 +8,7 @@ use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period};
 
 /// A period as a document: either `{start, end}` or `{unit, containing}`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodSpec {
     /// Explicit start (with `end`).

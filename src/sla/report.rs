@@ -26,6 +26,7 @@ const MAX_PIECES: usize = 10_000;
 
 /// Input of [`sla_report`]. Give exactly one kind of evidence: `outages`, `samples` or `events`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SlaReportInput {
     /// The availability target, strictly between 0 and 1 (0.999).

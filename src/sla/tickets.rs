@@ -30,6 +30,7 @@ use crate::time::Timestamp;
 
 /// Which clock a target runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ClockKind {
     /// Wall-clock time, 24 × 7. The default.
@@ -41,6 +42,7 @@ pub enum ClockKind {
 
 /// One target: a duration on a clock.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     /// The allowed duration in seconds, > 0 (on the chosen clock: 8 business hours = 28,800).
@@ -55,6 +57,7 @@ pub struct Target {
 
 /// The targets for one priority.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PriorityTargets {
     /// Time to first response.
@@ -67,6 +70,7 @@ pub struct PriorityTargets {
 
 /// A pause of the SLA clock (waiting on the customer, say). `end` absent means still paused.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Pause {
     /// Start, at or after the ticket's creation.
@@ -78,6 +82,7 @@ pub struct Pause {
 
 /// One ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Ticket {
     /// A unique identifier.
@@ -99,6 +104,7 @@ pub struct Ticket {
 
 /// Which clocks pauses stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum PausesApplyTo {
     /// The resolution clock only. The default.
@@ -110,6 +116,7 @@ pub enum PausesApplyTo {
 
 /// How much per-ticket detail to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum TicketDetail {
     /// Every ticket. The default.
@@ -123,6 +130,7 @@ pub enum TicketDetail {
 
 /// Input of [`ticket_sla`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketInput {
     /// The tickets.
@@ -583,6 +591,7 @@ pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
 
 /// Everything of a [`TicketInput`] but the tickets: what a what-if changes (targets, calendar, `asOf`, …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TicketOptions {
     /// Targets per priority name.

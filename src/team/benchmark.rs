@@ -15,6 +15,7 @@ const MONTH: f64 = 30.0 * DAY;
 
 /// A named, versioned set of DORA cut-offs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum BenchmarkSet {
     /// The 2021 State of DevOps report, p. 9.
     #[serde(rename = "dora-2021")]
@@ -27,6 +28,7 @@ pub enum BenchmarkSet {
 
 /// A DORA performance tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Tier {
     /// The best cluster.
@@ -75,6 +77,7 @@ const fn cut(tier: Tier, bound: f64, strict: bool, text: &'static str) -> Cut {
 
 /// The DORA keys opscore classifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Key {
     /// Deployments per day.

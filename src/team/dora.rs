@@ -27,6 +27,7 @@ const WEEK: f64 = 7.0 * DAY;
 
 /// One production deployment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Deployment {
     /// An optional identifier, unique when given.
@@ -57,6 +58,7 @@ pub struct Deployment {
 
 /// A production incident, for recovery times and time to restore.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DoraIncident {
     /// A unique identifier, referenced by `causedIncidentIds`.
@@ -70,6 +72,7 @@ pub struct DoraIncident {
 
 /// Input of [`dora`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DoraInput {
     /// At least one deployment, in any order.

@@ -13,6 +13,7 @@ use crate::error::{Result, check, index_path};
 
 /// Input of [`team_health`]. Every part is optional; at least one is needed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TeamHealthInput {
     /// Deployments and incidents.

@@ -23,6 +23,7 @@ const TWELVE_HOURS_MS: i64 = 12 * 3_600_000;
 
 /// A person who can be paged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Responder {
     /// A unique identifier, referenced by pages and shifts.
@@ -33,6 +34,7 @@ pub struct Responder {
 
 /// How urgent a page was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Urgency {
     /// Wakes someone up.
@@ -43,6 +45,7 @@ pub enum Urgency {
 
 /// How a notification was delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Channel {
     /// A text message.
@@ -57,6 +60,7 @@ pub enum Channel {
 
 /// One page or notification.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Page {
     /// When it was sent.
@@ -79,6 +83,7 @@ pub struct Page {
 
 /// The role of a shift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// First to be paged.
@@ -89,6 +94,7 @@ pub enum Role {
 
 /// One person's turn on call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Shift {
     /// The responder's id.
@@ -104,6 +110,7 @@ pub struct Shift {
 
 /// Input of [`on_call_load`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OnCallInput {
     /// The observation window; every page must fall inside it, and shifts are clipped to it.

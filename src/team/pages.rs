@@ -17,6 +17,7 @@ use crate::time::Timestamp;
 
 /// Pages as columns: every array has one entry per notification, in the same order.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PageColumns {
     /// When each page was sent, epoch milliseconds.
@@ -25,14 +26,17 @@ pub struct PageColumns {
     pub responder: Vec<f64>,
     /// When each was acknowledged, epoch milliseconds; NaN (or null) for "not acknowledged".
     #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub acknowledged_at: Option<Vec<f64>>,
     /// A numeric incident id per page; NaN (or null) for a page that is its own
     /// incident. These ids are distinct from the
     /// string ids of `pages`.
     #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub incident: Option<Vec<f64>>,
     /// 1 for high urgency, 0 for low, NaN (or null) for unknown.
     #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub high_urgency: Option<Vec<f64>>,
 }
 

@@ -23,6 +23,7 @@ pub const HOURS_PER_INCIDENT: f64 = 6.0;
 
 /// A rotation, described by its shape rather than its calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Rotation {
     /// People in the rotation, across all sites.

@@ -30,6 +30,7 @@ pub const WEIGHTS_VERSION: &str = "team-health-v1";
 
 /// A part of the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Part {
     /// DORA delivery performance.
@@ -89,6 +90,7 @@ impl Part {
 /// Weights of the parts. Any field left out keeps its default; an unknown field is an error, so a misspelt weight
 /// is never silently ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Weights {
     /// Default 0.20.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How a median (and any percentile) is taken when it falls between two observations. Published DORA tools
 /// disagree, so the choice is an option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum MedianConvention {
     /// Linear interpolation between the two neighbouring observations (dora-team/fourkeys):

@@ -42,6 +42,7 @@ pub const ATLASSIAN_SERVICE_ATTRIBUTES: [&str; 8] = [
 
 /// A squad-health-check vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Vote {
     /// Happy with this.
@@ -54,6 +55,7 @@ pub enum Vote {
 
 /// A trend arrow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Trend {
     /// Getting better.
@@ -66,6 +68,7 @@ pub enum Trend {
 
 /// One person's vote on one card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SquadVote {
     /// The team.
@@ -83,6 +86,7 @@ pub struct SquadVote {
 
 /// An Atlassian rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Rating {
     /// Healthy.
@@ -95,6 +99,7 @@ pub enum Rating {
 
 /// One person's rating of one attribute.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AttributeRating {
     /// The team.
@@ -109,6 +114,7 @@ pub struct AttributeRating {
 
 /// One numeric answer (eNPS on 0–10, CSAT on 1–5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {
     /// The team.
@@ -121,6 +127,7 @@ pub struct Answer {
 
 /// Input of [`survey_health`]. Every list is optional; at least one answer is needed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyInput {
     /// Squad-health-check votes.

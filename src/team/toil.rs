@@ -30,6 +30,7 @@ fn yes() -> bool {
 
 /// Hours logged in one category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ToilEntry {
     /// Who; one anonymous person when absent.
@@ -48,6 +49,7 @@ pub struct ToilEntry {
 
 /// A toil fraction for one person-week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ToilShare {
     /// Who; one anonymous person when absent.
@@ -61,6 +63,7 @@ pub struct ToilShare {
 
 /// Automate a fraction of one category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Automation {
     /// The toil category.
@@ -71,6 +74,7 @@ pub struct Automation {
 
 /// Input of [`toil`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ToilInput {
     /// Logged hours.

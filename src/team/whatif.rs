@@ -22,6 +22,7 @@ use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 
 /// One what-if scenario.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
     /// A label to show.

@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scorecard, validateOrg } from "opscore";
 import { generateOrg } from "../../www/sample/index.js";
-import { asOfOf, orgDocument } from "../../www/engine/org.js";
+import { SUPPORT_ID, asOfOf, orgDocument } from "../../www/engine/org.js";
+import { applyWhatIf } from "../../www/engine/org-whatif.js";
 
 const sample = generateOrg();
 const asOf = asOfOf(sample);
@@ -15,7 +16,8 @@ test("the sample's OrgDocument is valid at the sample's asOf", () => {
   const v = validateOrg(doc, asOf);
   assert.deepEqual(v.errors, []);
   assert.equal(v.valid, true);
-  assert.equal(v.services, sample.services.length);
+  // The five services, and the support desk that carries the tickets.
+  assert.equal(v.services, sample.services.length + 1);
   assert.equal(v.resources, sample.capacity.length);
   assert.equal(v.teams, sample.teams.length);
 });
@@ -38,8 +40,8 @@ test("the mapping hands over views of the worker's series: the SLA's month and t
 test("every service gets a status in words, a headline, the last whole month's SLA and its SLO budget", () => {
   const words = new Set(["no data", "healthy", "at risk", "critical"]);
   assert.equal(Date.parse(card.asOf), Date.parse(asOf));
-  assert.deepEqual(card.services.map((s) => s.id), sample.services.map((s) => s.id));
-  for (const [i, s] of card.services.entries()) {
+  assert.deepEqual(card.services.map((s) => s.id), [...sample.services.map((s) => s.id), SUPPORT_ID]);
+  for (const [i, s] of card.services.slice(0, sample.services.length).entries()) {
     assert.ok(words.has(s.statusText), s.statusText);
     assert.ok(s.headline.length > 0);
     // The period is the month before asOf (2026-10), not the empty month asOf opens.
@@ -92,12 +94,14 @@ test("every resource gets a runway against its limit, and the team a score with 
   assert.equal(team.id, sample.teams[0].id);
   assert.ok(team.score >= 0 && team.score <= 100);
   assert.ok(typeof team.topDriver === "string" && team.topDriver.length > 0);
-  assert.deepEqual([...team.services].sort(), sample.services.map((s) => s.id).sort());
+  assert.deepEqual([...team.services].sort(), [...sample.services.map((s) => s.id), SUPPORT_ID].sort());
 });
 
 test("an SLA target override is a what-if: a stricter target leaves less allowance", () => {
   const id = sample.services[0].id;
-  const strict = scorecard(orgDocument(sample, { slaTargets: { [id]: 0.99999 } }), { asOf });
+  const doc = orgDocument(sample);
+  applyWhatIf(doc, { services: { [id]: { slaTarget: 0.99999 } } });
+  const strict = scorecard(doc, { asOf });
   const before = card.services[0].sla;
   const after = strict.services[0].sla;
   assert.equal(after.target, 0.99999);

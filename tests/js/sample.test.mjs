@@ -136,7 +136,12 @@ test("tickets: all four priorities, ordered, with a business calendar in an IANA
     assert.equal(t.id, `SUP-${10001 + i}`);
     if (t.firstResponseAt) assert.ok(t.firstResponseAt >= t.createdAt);
     if (t.resolvedAt) assert.ok(t.resolvedAt >= (t.firstResponseAt ?? t.createdAt));
-    for (const p of t.pauses ?? []) assert.ok(p.end > p.start);
+    // Every pause lies inside the ticket's life: after creation, and before its resolution (or asOf if still open).
+    for (const p of t.pauses ?? []) {
+      assert.ok(p.end > p.start);
+      assert.ok(p.start >= t.createdAt, `${t.id}: pause before creation`);
+      assert.ok(p.end <= (t.resolvedAt ?? org.meta.asOf), `${t.id}: pause ${p.start}..${p.end} runs past ${t.resolvedAt ?? "asOf"}`);
+    }
   }
   assert.ok(tickets.some((t) => !t.resolvedAt), "some are still open at asOf");
   assert.ok(tickets.some((t) => t.pauses), "some were paused waiting on the customer");

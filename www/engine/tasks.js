@@ -2,8 +2,10 @@
 // itself stays in the worker (a year of per-minute buckets is tens of megabytes); the page gets summaries.
 import { generateOrg, summarise } from "../sample/index.js";
 import { parseImport } from "../io/import.js";
-import { scorecard } from "opscore";
-import { asOfOf, orgDocument } from "./org.js";
+import { orgTasks } from "./tasks-org.js";
+import { teamTasks } from "./tasks-team.js";
+import { capacityTasks } from "./tasks-capacity.js";
+import { slaTasks } from "./tasks-sla.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
 export const held = { org: null, seed: null, imports: {} };
@@ -13,6 +15,10 @@ export const held = { org: null, seed: null, imports: {} };
  * Every result is freshly allocated, so its buffers can be transferred.
  */
 export const tasks = {
+  ...orgTasks(held),
+  ...teamTasks,
+  ...capacityTasks(held),
+  ...slaTasks(held),
   /** Generate (or reuse) the sample organisation for `{seed}` and return its summary. */
   "sample.load"(input, ctx) {
     const seed = typeof input?.seed === "string" && input.seed ? input.seed : undefined;
@@ -24,16 +30,6 @@ export const tasks = {
       held.seed = seed ?? null;
     }
     return { ...summarise(held.org), timing: { generateMs } };
-  },
-  /**
-   * The overview: the engine's `scorecard` of the held sample as an OrgDocument (see org.js), at the sample's asOf.
-   * `{slaTargets}` (service id → fraction) overrides SLA targets for a what-if. Runs after the worker's init.
-   */
-  "org.scorecard"(input) {
-    if (!held.org) throw Object.assign(new Error("No sample organisation is loaded."), { name: "OpscoreError", code: "unknown_reference", path: "org" });
-    const t0 = performance.now();
-    const card = scorecard(orgDocument(held.org, { slaTargets: input?.slaTargets }), { asOf: asOfOf(held.org) });
-    return { ...card, timing: { scorecardMs: performance.now() - t0 } };
   },
   /** Keep an imported dataset `{id, data}` in the worker, for `{$ref: "imports/<id>/…"}` in later calls. */
   "data.hold"(input) {

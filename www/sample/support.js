@@ -65,7 +65,11 @@ export function generateTickets(rng, start, days, asOf) {
       if ((priority === "P3" || priority === "P4") && rng.chance(0.2)) {
         const ps = respond + rng.uniform(1, 8) * HOUR;
         const pe = ps + rng.uniform(12, 72) * HOUR;
-        if (pe < asOf) {
+        // A ticket waits on the customer only while it is open: one already resolved when the pause would begin
+        // gets none. Otherwise the resolution moves back by the pause, so the pause lies inside [createdAt,
+        // resolvedAt] (or before asOf for a ticket still open). The draws are the same either way, so every other
+        // ticket is unchanged.
+        if (pe < asOf && ps < resolved) {
           pauses.push({ start: iso(ps), end: iso(pe), reason: "Waiting on customer" });
           resolved += pe - ps;
         }

@@ -1,6 +1,8 @@
 // The Data view: choose the sample, import files (drag-and-drop or the file picker) with a preview and
-// row-numbered errors, list and remove imported data, export the scenario and results, and make a share link.
-import { $, el, row } from "../dom.js";
+// row-numbered errors, list and remove imported data and choose where each is scored (a service or team of the
+// organisation, a separate "Imported data" service, or not at all), export the scenario and results, and make a
+// share link.
+import { $, el, fillSelect, row } from "../dom.js";
 import { MAX_IMPORT_BYTES } from "../io/limits.js";
 import { deleteDataset, putDataset } from "../io/store.js";
 import { download, resultsCsv, scenarioDocument } from "../io/export.js";
@@ -8,6 +10,11 @@ import { validateScenario } from "../state.js";
 import { transferables } from "../engine/protocol.js";
 
 const MAX_ERRORS_SHOWN = 200;
+/** Kinds scored with a service, and with a team (engine/org-imports.js). */
+const SERVICE_KINDS = new Set(["outages", "tickets", "series", "slos"]);
+const TEAM_KINDS = new Set(["pages", "deployments"]);
+/** The sample's support desk (engine/org.js SUPPORT_ID; not imported from there, which would bundle the mapping). */
+const SUPPORT_ID = "support";
 
 function newId() {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -23,6 +30,52 @@ export function mountData(app) {
   seedSelect.value = app.scenario().sample?.seed ?? "";
   seedSelect.addEventListener("change", () => app.setSample(seedSelect.value || null));
 
+  /** How each import took part in the last scoring (from the overview's "opscore:scored" event), by id. */
+  let scored = new Map();
+
+  /** The "Scored with" choices for an import of `kind` (engine/org-imports.js `attach`). */
+  function attachOptions(kind) {
+    const org = app.summary();
+    if (SERVICE_KINDS.has(kind)) {
+      const services = (org?.services ?? []).map((s) => [s.id, s.name]);
+      if (kind === "tickets" && org?.support?.tickets) services.push([SUPPORT_ID, "Customer support desk"]);
+      return [["auto", kind === "tickets" ? "Automatically (the support desk, or the file's service column)" : "Automatically (the file's service column)"], ...services, ["new", "A separate “Imported data” service"], ["none", "Not scored"]];
+    }
+    if (TEAM_KINDS.has(kind)) {
+      return [["auto", "The organisation's team"], ...(org?.teams ?? []).map((t) => [t.id, t.name]), ["new", "A separate “Imported team”"], ["none", "Not scored"]];
+    }
+    if (kind === "organisation") return [["auto", "Its services, resources and teams join the organisation"], ["none", "Not scored"]];
+    return null;
+  }
+
+  function attachControl(r) {
+    const options = attachOptions(r.kind);
+    if (!options) return "Not scored (applied or previewed only)";
+    const id = `attach-${r.id}`;
+    const select = el("select", { id, dataset: { import: r.id } });
+    fillSelect(select, options, r.attach ?? "auto");
+    if (select.value !== (r.attach ?? "auto")) {
+      // Attached to a service or team the organisation no longer has (another sample, say): say so, keep it.
+      select.append(el("option", { value: r.attach }, `${r.attach} (not in the organisation)`));
+      select.value = r.attach;
+    }
+    select.addEventListener("change", () => {
+      app.updateScenario((s) => ({ ...s, imports: s.imports.map((x) => (x.id === r.id ? { ...x, attach: select.value } : x)) }));
+      app.importsChanged();
+    });
+    return [el("label", { htmlFor: id, className: "visually-hidden" }, `Score ${r.name} with`), select];
+  }
+
+  function scoredText(r) {
+    const u = scored.get(r.id);
+    if (!u) return "–";
+    const used = u.rows ? `${u.rows.toLocaleString("en")} row${u.rows === 1 ? "" : "s"} in ${u.attached.join(", ")}` : "Nothing scored";
+    const text = u.skipped ? `${used}; ${u.skipped.toLocaleString("en")} left out (outside the scored period or unusable)` : used;
+    // Why something was not scored (a value series, an SLO without data), without the file name repeated.
+    const why = u.notes.map((n) => n.replace(`${r.name}: `, ""));
+    return why.length ? `${text}. ${why.join(" ")}` : text;
+  }
+
   function renderImports() {
     const imports = app.scenario().imports;
     $("imports-table").tBodies[0].replaceChildren(
@@ -35,14 +88,23 @@ export function mountData(app) {
               await app.engine.call("data.drop", { id: r.id }).catch(() => {});
               app.updateScenario((s) => ({ ...s, imports: s.imports.filter((x) => x.id !== r.id) }));
               renderImports();
+              app.importsChanged();
             });
             const tr = row([r.name, r.kind, r.rows.toLocaleString("en"), r.importedAt.slice(0, 16).replace("T", " ")]);
-            tr.append(el("td", {}, remove));
+            tr.dataset.import = r.id;
+            tr.append(el("td", {}, attachControl(r)), el("td", { className: "scored" }, scoredText(r)), el("td", {}, remove));
             return tr;
           })
-        : [row(["Nothing imported yet.", "", "", ""])]),
+        : [row(["Nothing imported yet.", "", "", "", "", ""])]),
     );
   }
+  document.addEventListener("opscore:scored", (e) => {
+    scored = new Map((e.detail?.imports ?? []).map((u) => [u.id, u]));
+    for (const tr of $("imports-table").tBodies[0].rows) {
+      const r = app.scenario().imports.find((x) => x.id === tr.dataset.import);
+      if (r) tr.querySelector(".scored").textContent = scoredText(r);
+    }
+  });
 
   function renderReport(file, r) {
     const real = r.errors.filter((e) => !e.warning);
@@ -115,7 +177,7 @@ export function mountData(app) {
       }
       boxes.push(renderReport(file, r));
       if (r.kind && r.kind !== "scenario" && r.kept > 0) {
-        const ref = { id: newId(), name: file.name, kind: r.kind, format: r.format, rows: r.kept, importedAt: new Date().toISOString() };
+        const ref = { id: newId(), name: file.name, kind: r.kind, format: r.format, rows: r.kept, importedAt: new Date().toISOString(), attach: "auto" };
         try {
           await putDataset({ ...ref, data: r.data });
           app.updateScenario((s) => ({ ...s, imports: [...s.imports, ref] }));
@@ -128,6 +190,7 @@ export function mountData(app) {
     }
     report.replaceChildren(...boxes);
     renderImports();
+    app.importsChanged();
   }
 
   fileInput.addEventListener("change", () => {
@@ -172,6 +235,7 @@ export function mountData(app) {
       seedSelect.value = s.sample?.seed ?? "";
       renderImports();
     },
+    onData: renderImports,
     importFiles,
   };
 }

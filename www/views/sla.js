@@ -1,11 +1,16 @@
 // The SLA view: the allowed-downtime what-if panel (computed in the engine worker as you type) and the observed
-// availability of each service, with its outages and maintenance windows marked.
+// availability of each service, with its outages and maintenance windows marked; then the selected service's
+// incident metrics (sla/incidents.js), the support desk's ticket SLA with its business-calendar editor
+// (sla/tickets.js) and the checkout journey's composite availability (sla/composite.js).
 import { $, el, fillSelect, percent, row } from "../dom.js";
 import { formatDuration, parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { registerWhatIf } from "../whatif.js";
+import { mountTickets } from "./sla/tickets.js";
+import { mountComposite } from "./sla/composite.js";
+import { mountIncidents } from "./sla/incidents.js";
 
 const CONVENTIONS = { gregorian: "Gregorian mean", days30: "30-day month", days365: "365-day year, month = year / 12" };
 registerWhatIf("sla.target", { label: "Availability target for allowed downtime (SLA view)", baseline: "99.9", format: (v) => `${v}%` });
@@ -183,7 +188,20 @@ export function mountSla(app) {
   serviceSelect.addEventListener("change", () => {
     app.setOverrides({ "sla.service": serviceSelect.value });
     drawService();
+    incidents.recompute();
   });
+  const incidents = mountIncidents(app, serviceSelect);
+  const tickets = mountTickets(app);
+  const composite = mountComposite(app);
+  // The incident, ticket and composite parts are computed when the view is on screen (or when data arrives while
+  // it is), so loading another view never waits behind them in the worker.
+  let partsStale = true;
+  function refreshParts() {
+    partsStale = false;
+    incidents.recompute();
+    tickets.onData(app.summary());
+    composite.onData(app.summary());
+  }
 
   return {
     recompute,
@@ -191,14 +209,22 @@ export function mountSla(app) {
       fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["sla.service"]);
       wanted = null;
       drawService();
+      partsStale = true;
+      if (!$("view-sla").hidden) refreshParts();
+    },
+    onScenario(scenario) {
+      tickets.onScenario(scenario);
+      composite.onScenario(scenario);
     },
     onShow(params) {
+      if (partsStale) refreshParts();
       const want = params.get("service");
       // Before the data arrives the list is empty: remember the wish for onData.
       if (want && serviceSelect.options.length === 0) wanted = want;
       if (want && [...serviceSelect.options].some((o) => o.value === want)) {
         serviceSelect.value = want;
         drawService();
+        incidents.recompute();
       }
     },
     results() {
@@ -209,8 +235,9 @@ export function mountSla(app) {
             { section: "SLA", item: `${lastMonths.service.name} ${m.start.slice(0, 7)}`, measure: "Credit", value: m.credit ?? 0, unit: "fraction of bill" },
           ])
         : [];
-      if (!lastTable) return monthly;
-      return [...monthly, ...PERIODS.map(([key, label]) => ({
+      const parts = [...monthly, ...incidents.results(), ...tickets.results(), ...composite.results()];
+      if (!lastTable) return parts;
+      return [...parts, ...PERIODS.map(([key, label]) => ({
         section: "SLA",
         item: `Allowed downtime at ${input.value}% (${convention.value})`,
         measure: label,

@@ -1,40 +1,379 @@
-// The team view: the on-call roster across its time zones, and pages and deployments per week. Load per
-// responder, sleep-hour pages, DORA tiers, toil and survey scores join from the team engine.
-import { $, row } from "../dom.js";
+// The team-health view: the engine's teamHealth report of the team's year (score breakdown and drivers, on-call
+// load per responder with the business / off-hours / sleep split, fairness, incidents per shift and time on call
+// against the SRE book, DORA keys against a chosen benchmark set, toil against the 50% cap, the health-check heat
+// map and eNPS), and what-if controls (rotation size, page volume, toil automation, shift length) that re-score as
+// they move. The history stays in the worker ({$ref: "org/teams/<id>"}, engine/tasks-team.js).
+import { $, el } from "../dom.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
+import { isSuperseded } from "../engine/client.js";
+import { registerWhatIf } from "../whatif.js";
+import { registerOrgWhatIf } from "../orgwhatif.js";
+import { PART_LABELS, num, pct } from "./team/parts.js";
+import { renderDora, renderLoad, renderScore, renderSurveys, renderToil, scenarioColumn, toilChartSpec } from "./team/sections.js";
+import { renderWhatIf } from "./team/whatif.js";
+
+const KEYS = {
+  rotation: "team.rotationMembers",
+  pages: "team.pageReduction",
+  category: "team.toilCategory",
+  automate: "team.toilAutomated",
+  shift: "team.shiftHours",
+  benchmark: "team.benchmark",
+  median: "team.median",
+};
+registerWhatIf(KEYS.pages, { label: "Page volume reduction (Team view)", baseline: 0, format: (v) => `${v}%` });
+registerWhatIf(KEYS.benchmark, { label: "DORA benchmark set (Team view)", baseline: "dora-2023" });
+registerWhatIf(KEYS.median, { label: "Median convention for DORA (Team view)", baseline: "interpolated" });
 
 export function mountTeam(app) {
-  let chart = null;
-  return {
-    onData(org) {
-      const t = org?.teams[0];
-      $("team-line").textContent = t
-        ? `${t.name}: ${t.responders.length} people, ${t.pages.toLocaleString("en")} pages, ${t.shifts.toLocaleString("en")} shifts and ${t.deployments.toLocaleString("en")} deployments in the data.`
-        : "No team data loaded.";
-      $("team-roster").tBodies[0].replaceChildren(...(t?.responders ?? []).map((r) => row([r.name, r.site, r.timeZone], { header: true })));
-      if (!t?.weekly) {
-        chart?.destroy();
-        chart = null;
-        $("team-chart").replaceChildren();
+  // The overview scores the organisation's first team under the rotation, page and toil what-ifs too.
+  const firstTeam = () => app.summary()?.teams?.[0]?.id;
+  registerOrgWhatIf(
+    (key) => key === KEYS.rotation,
+    (v, _k, add) => add.team(firstTeam(), { rotationMembers: Number(v) }),
+  );
+  registerOrgWhatIf(
+    (key) => key === KEYS.pages,
+    (v, _k, add) => add.team(firstTeam(), { pageReduction: Number(v) / 100 }),
+  );
+  registerOrgWhatIf(
+    (key) => key === KEYS.automate,
+    (v, _k, add, overrides) => {
+      const category = overrides[KEYS.category];
+      if (category) add.team(firstTeam(), { automate: [{ category, fraction: Number(v) / 100 }] });
+    },
+  );
+  registerWhatIf(KEYS.automate, {
+    label: "Toil automated (Team view)",
+    baseline: 0,
+    format: (v) => (v > 0 && app.scenario().overrides[KEYS.category] ? `${v}% of ${app.scenario().overrides[KEYS.category]}` : `${v}%`),
+  });
+  const c = {
+    rotation: $("team-rotation"),
+    pages: $("team-pages"),
+    category: $("team-toil-category"),
+    automate: $("team-toil-automate"),
+    shift: $("team-shift"),
+    benchmark: $("team-benchmark"),
+    median: $("team-median"),
+  };
+  const result = $("team-whatif-result");
+  let team = null; // the summary's team (names, sites)
+  let people = new Map();
+  let period = null;
+  let baseline = null;
+  let latest = null; // {whatIf, asked}
+  let baseSeq = 0;
+  let inflight = 0; // what-if calls not yet settled (aria-busy on the result while any is)
+  let weeklyChart = null;
+  let toilChart = null;
+  let toilDrawn = ""; // the automation the toil chart shows ("" for none)
+  let toilTimer = 0;
+
+  const showError = (message) => {
+    $("team-error").textContent = message;
+    $("team-error").hidden = !message;
+  };
+
+  /** The scenario as the controls set it. */
+  function asked() {
+    const fraction = Number(c.automate.value) / 100;
+    return {
+      rotationMembers: Number(c.rotation.value),
+      pageReduction: Number(c.pages.value) / 100,
+      automate: c.category.value && fraction > 0 ? [{ category: c.category.value, fraction }] : [],
+      shiftHours: Number(c.shift.value),
+    };
+  }
+
+  function outputs() {
+    const n = Number(c.rotation.value);
+    const base = baseline?.rotation.members ?? team?.responders.length;
+    const texts = [
+      [c.rotation, "team-rotation-out", `${n} people${base !== undefined && n !== base ? ` (${n > base ? "+" : "−"}${Math.abs(n - base)})` : ""}`],
+      [c.pages, "team-pages-out", `${c.pages.value}% fewer`],
+      [c.automate, "team-toil-automate-out", `${c.automate.value}%`],
+    ];
+    for (const [input, out, text] of texts) {
+      $(out).textContent = text;
+      input.setAttribute("aria-valuetext", text);
+    }
+  }
+
+  function save() {
+    app.setOverrides({
+      [KEYS.rotation]: Number(c.rotation.value),
+      [KEYS.pages]: Number(c.pages.value),
+      [KEYS.category]: c.category.value,
+      [KEYS.automate]: Number(c.automate.value),
+      [KEYS.shift]: Number(c.shift.value),
+      [KEYS.benchmark]: c.benchmark.value,
+      [KEYS.median]: c.median.value,
+    });
+  }
+
+  /** Put saved values back into the controls (defaults: the data's own rotation). */
+  function restore() {
+    const o = app.scenario().overrides;
+    const pick = (key, fallback) => (Object.hasOwn(o, key) ? o[key] : fallback);
+    const members = baseline?.rotation.members ?? team?.responders.length ?? 11;
+    c.rotation.max = String(Math.max(30, 2 * members));
+    c.rotation.value = String(pick(KEYS.rotation, members));
+    c.pages.value = String(pick(KEYS.pages, 0));
+    c.automate.value = String(pick(KEYS.automate, 0));
+    // A value from a shared link or an old save is only used if it is one the control can hold.
+    const has = (select, v) => [...select.options].some((x) => x.value === String(v));
+    const dataShift = baseline?.rotation.shiftHours ?? 12;
+    for (const h of [dataShift, pick(KEYS.shift, dataShift)]) {
+      if (Number.isFinite(Number(h)) && Number(h) > 0 && Number(h) <= 8784 && !has(c.shift, h)) c.shift.append(el("option", { value: String(h) }, `${h} hours`));
+    }
+    c.shift.value = has(c.shift, pick(KEYS.shift, dataShift)) ? String(pick(KEYS.shift, dataShift)) : String(dataShift);
+    c.benchmark.value = has(c.benchmark, pick(KEYS.benchmark, "")) ? pick(KEYS.benchmark, "") : "dora-2023";
+    c.median.value = has(c.median, pick(KEYS.median, "")) ? pick(KEYS.median, "") : "interpolated";
+    const cat = pick(KEYS.category, null);
+    if (cat && [...c.category.options].some((x) => x.value === cat)) c.category.value = cat;
+    outputs();
+  }
+
+  const teamRef = () => ({ $ref: `org/teams/${team.id}` });
+
+  /** The scenario, re-scored in the worker (latest wins); paints the result and the score table's what-if column. */
+  async function recompute() {
+    if (!baseline || !team) return;
+    const scenario = asked();
+    const base = baseline;
+    inflight++;
+    result.setAttribute("aria-busy", "true");
+    try {
+      const r = await app.engine.whatIf("team", "team.whatIf", { team: teamRef(), period, benchmark: c.benchmark.value, median: c.median.value, scenario });
+      if (baseline !== base) return; // the benchmark set changed meanwhile: its own recompute follows
+      latest = { ...r, asked: scenario };
+      renderWhatIf(result, r.whatIf, baseline, scenario);
+      scenarioColumn($("team-score"), r.whatIf, baseline);
+      result.dataset.engineMs = r.timing.engineMs.toFixed(2);
+      result.dataset.baselineScore = String(r.baselineScore);
+      showError("");
+      result.dataset.renders = String(Number(result.dataset.renders ?? 0) + 1);
+      scheduleToilChart(scenario.automate[0] ?? null);
+    } catch (e) {
+      if (isSuperseded(e)) return;
+      showError(`The what-if could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
+    } finally {
+      inflight--;
+      if (inflight === 0) result.setAttribute("aria-busy", "false");
+    }
+  }
+
+  function drawWeekly(t) {
+    if (!t?.weekly) {
+      weeklyChart?.destroy();
+      weeklyChart = null;
+      $("team-chart").replaceChildren();
+      return;
+    }
+    const w = t.weekly;
+    const total = w.pagesHigh.reduce((a, b) => a + b, 0);
+    const spec = {
+      title: `${t.name}: pages and deployments per week`,
+      description: `${w.pagesHigh.length} weeks: ${total} high-urgency pages, ${t.pages - total} low-urgency pages, ${t.deployments} deployments of which ${t.failedDeployments} failed.`,
+      x: timeAxis(w.start, w.step, w.pagesHigh.length),
+      yLabel: "per week",
+      series: [
+        { label: "High-urgency pages", values: w.pagesHigh, width: 2 },
+        { label: "Low-urgency pages", values: w.pagesLow, dash: [4, 3] },
+        { label: "Deployments", values: w.deployments, width: 1 },
+        { label: "Failed deployments", values: w.failedDeployments, width: 2 },
+      ],
+    };
+    if (weeklyChart) weeklyChart.update(spec);
+    else weeklyChart = createChart($("team-chart"), spec);
+  }
+
+  /**
+   * Redraw the toil chart with the what-if's weekly share once the automation control has rested for a moment
+   * (the chart is rebuilt, which costs more than the what-if's text, so a moving slider does not redraw it).
+   */
+  function scheduleToilChart(automate) {
+    const want = automate ? `${automate.category}|${automate.fraction}` : "";
+    clearTimeout(toilTimer);
+    if (want === toilDrawn || !baseline?.toil?.weeks.length) return;
+    toilTimer = setTimeout(async () => {
+      const base = baseline;
+      let after = null;
+      try {
+        if (automate) {
+          const r = await app.engine.whatIf("team.toil", "team.toilWeeks", { team: teamRef(), period, category: automate.category, fraction: automate.fraction });
+          after = { ...r, label: `${pct(automate.fraction, 0)} of ${automate.category} automated` };
+        }
+      } catch (e) {
+        if (!isSuperseded(e)) showError(`The toil chart's what-if could not be computed: ${e.message}`);
         return;
       }
-      const w = t.weekly;
-      const total = w.pagesHigh.reduce((a, b) => a + b, 0);
-      const spec = {
-        title: `${t.name}: pages and deployments per week`,
-        description: `${w.pagesHigh.length} weeks: ${total} high-urgency pages, ${t.pages - total} low-urgency pages, ${t.deployments} deployments of which ${t.failedDeployments} failed.`,
-        x: timeAxis(w.start, w.step, w.pagesHigh.length),
-        yLabel: "per week",
-        series: [
-          { label: "High-urgency pages", values: w.pagesHigh, width: 2 },
-          { label: "Low-urgency pages", values: w.pagesLow, dash: [4, 3] },
-          { label: "Deployments", values: w.deployments, width: 1 },
-          { label: "Failed deployments", values: w.failedDeployments, width: 2 },
-        ],
-      };
-      if (chart) chart.update(spec);
-      else chart = createChart($("team-chart"), spec);
+      if (baseline !== base || !toilChart) return;
+      toilChart.update(toilChartSpec(baseline, after));
+      toilDrawn = want;
+      $("team-toil-chart").dataset.whatIf = want;
+    }, 200);
+  }
+
+  function paintBaseline() {
+    renderScore($("team-score"), baseline);
+    renderLoad($("team-load"), baseline, people);
+    renderDora($("team-dora"), baseline);
+    renderToil($("team-toil"), $("team-toil-tables"), baseline, people);
+    if (baseline.toil?.weeks.length) {
+      const spec = toilChartSpec(baseline);
+      if (toilChart) toilChart.update(spec);
+      else toilChart = createChart($("team-toil-chart"), spec);
+      toilDrawn = "";
+      $("team-toil-chart").dataset.whatIf = "";
+    }
+    renderSurveys($("team-surveys"), baseline);
+  }
+
+  /** The baseline report for the chosen benchmark set, then the scenario on top of it. */
+  async function loadBaseline() {
+    if (!team) return;
+    const seq = ++baseSeq;
+    $("team-status").textContent = `Scoring the team's year in the engine (${c.benchmark.value}, ${c.median.value} medians)…`;
+    try {
+      const r = await app.engine.call("team.health", { team: teamRef(), period, benchmark: c.benchmark.value, median: c.median.value });
+      if (seq !== baseSeq) return;
+      const first = !baseline;
+      baseline = r;
+      if (first) {
+        const cats = r.categories.map((x) => [x, x]);
+        const top = r.toil?.categories[0]?.category;
+        c.category.replaceChildren(...cats.map(([v, l]) => el("option", { value: v }, l)));
+        if (top) c.category.value = top;
+        registerWhatIf(KEYS.rotation, { label: "Rotation size (Team view)", baseline: r.rotation.members, format: (v) => `${v} people` });
+        registerWhatIf(KEYS.shift, { label: "Shift length (Team view)", baseline: r.rotation.shiftHours, format: (v) => `${v} hours` });
+        restore();
+      }
+      paintBaseline();
+      document.getElementById("view-team").dataset.engineMs = r.timing.engineMs.toFixed(1);
+      $("team-status").textContent = `Scored by the engine${r.timing.cached ? "" : ` in ${r.timing.engineMs.toFixed(0)} ms`}. What-ifs re-score in the background as the controls move.`;
+      showError("");
+      await recompute();
+    } catch (e) {
+      if (seq === baseSeq) $("team-status").textContent = "";
+      if (seq === baseSeq) showError(`The team's health could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
+    }
+  }
+
+  for (const input of [c.rotation, c.pages, c.automate]) {
+    input.addEventListener("input", () => {
+      outputs();
+      save();
+      recompute();
+    });
+  }
+  for (const select of [c.category, c.shift]) {
+    select.addEventListener("change", () => {
+      save();
+      recompute();
+    });
+  }
+  for (const select of [c.benchmark, c.median]) {
+    select.addEventListener("change", () => {
+      save();
+      loadBaseline();
+    });
+  }
+  $("team-reset").addEventListener("click", () => {
+    c.rotation.value = String(baseline?.rotation.members ?? team?.responders.length ?? 11);
+    c.pages.value = "0";
+    c.automate.value = "0";
+    c.shift.value = String(baseline?.rotation.shiftHours ?? 12);
+    outputs();
+    save();
+    recompute();
+  });
+
+  return {
+    onData(org) {
+      team = org?.teams[0] ?? null;
+      baseline = null;
+      latest = null;
+      result.replaceChildren();
+      $("team-status").textContent = "";
+      for (const id of ["team-score", "team-load", "team-dora", "team-toil", "team-toil-tables", "team-surveys"]) $(id).replaceChildren();
+      toilChart?.destroy();
+      toilChart = null;
+      toilDrawn = "";
+      if (!team) {
+        $("team-line").textContent = "No team data loaded.";
+        drawWeekly(null);
+        return;
+      }
+      people = new Map(team.responders.map((r) => [r.id, r]));
+      period = { start: org.meta.start, end: org.meta.end };
+      const sites = [...new Set(team.responders.map((r) => r.site))];
+      $("team-line").textContent = `${team.name}: ${team.responders.length} people in ${sites.join(" and ")}, ${team.pages.toLocaleString("en")} pages, ${team.shifts.toLocaleString("en")} shifts, ${team.deployments.toLocaleString("en")} deployments, ${team.toilEntries.toLocaleString("en")} toil entries and ${team.surveys} health-check surveys from ${org.meta.start.slice(0, 10)} to ${org.meta.end.slice(0, 10)}.`;
+      restore();
+      drawWeekly(team);
+      loadBaseline();
+    },
+    onScenario() {
+      const before = [c.benchmark.value, c.median.value];
+      restore();
+      if (before[0] !== c.benchmark.value || before[1] !== c.median.value) loadBaseline();
+      else recompute();
+    },
+    results() {
+      if (!baseline) return [];
+      const S = "Team health";
+      const rows = [];
+      const add = (item, measure, value, unit = "") => rows.push({ section: S, item, measure, value, unit });
+      const name = (id) => people.get(id)?.name ?? id;
+      add(team.name, "Team-health score", baseline.score.score, "0-100");
+      baseline.score.drivers.forEach((d, i) => add(team.name, `Driver ${i + 1}`, d));
+      for (const p of baseline.score.parts) {
+        add(PART_LABELS[p.part] ?? p.part, "Points", p.contribution, "points");
+        if (p.available) add(PART_LABELS[p.part] ?? p.part, "Measure", p.measure, p.part === "onCallTime" || p.part === "toil" ? "fraction" : "");
+      }
+      const o = baseline.onCall;
+      if (o) {
+        for (const r of o.responders) {
+          for (const [m, v] of [["Interruptions", r.interruptions], ["Business hours", r.business], ["Off-hours", r.offHours], ["Sleep hours", r.sleep], ["Interruptions per week", r.interruptionsPerWeek]]) add(name(r.responder), m, v, "interruptions");
+          if (r.onCallShare !== undefined) add(name(r.responder), "Time on call", r.onCallShare, "fraction");
+          if (r.mttaSeconds !== undefined) add(name(r.responder), "MTTA", r.mttaSeconds, "s");
+        }
+        add(team.name, "Gini of interruptions", o.fairness.gini);
+        add(team.name, "Busiest responder's share", o.fairness.busiestShare, "fraction");
+        add(team.name, "Incidents per 12 hours", o.incidentLoad.per12Hours, "incidents");
+        add(team.name, "Shifts over 2 incidents per 12 hours", o.shiftsOverLimit, "shifts");
+        if (o.rotation) add(team.name, "Time on call (rotation)", o.rotation.onCallShare, "fraction");
+      }
+      const d = baseline.dora;
+      if (d) {
+        add(`DORA (${d.benchmark})`, "Deployments per day", d.deploymentFrequency.perDay, d.deploymentFrequency.classification.tier);
+        if (d.leadTime) add(`DORA (${d.benchmark})`, "Lead time, median", d.leadTime.medianSeconds, "s");
+        add(`DORA (${d.benchmark})`, "Change fail rate", d.changeFailRate.rate, d.changeFailRate.classification.tier);
+        add(`DORA (${d.benchmark})`, "Failed deployments", d.changeFailRate.failedDeployments, `of ${d.changeFailRate.deployments}`);
+        if (d.recoveryTime) add(`DORA (${d.benchmark})`, "Recovery time, median", d.recoveryTime.medianSeconds, "s");
+      }
+      if (baseline.toil) {
+        add(team.name, "Toil share", baseline.toil.share, "fraction");
+        for (const cat of baseline.toil.categories) add(cat.category, "Toil hours per week", cat.hoursPerWeek, "h");
+      }
+      if (baseline.surveys) {
+        add(team.name, "Survey score", baseline.surveys.score, "0-100");
+        const e = baseline.surveys.enps.at(-1);
+        if (e) add(team.name, `eNPS ${e.at.slice(0, 10)}`, e.enps, "-100..100");
+      }
+      if (latest) {
+        const w = latest.whatIf;
+        const a = latest.asked;
+        const item = `What-if: ${a.rotationMembers} people, ${num(a.pageReduction * 100, 0)}% fewer pages, ${a.automate[0] ? `${num(a.automate[0].fraction * 100, 0)}% of ${a.automate[0].category} automated` : "no automation"}, ${a.shiftHours}-hour shifts`;
+        add(item, "Team-health score", w.score.score, "0-100");
+        add(item, "Score change", w.scoreChange, "points");
+        if (w.after.onCallShare !== undefined) add(item, "Time on call", w.after.onCallShare, "fraction");
+        if (w.after.toilShare !== undefined) add(item, "Toil share", w.after.toilShare, "fraction");
+        if (w.shift) add(item, "Incidents per shift", w.shift.incidentsPerShift, `capacity ${num(w.shift.capacityPerShift, 1)}`);
+      }
+      return rows;
     },
   };
 }
