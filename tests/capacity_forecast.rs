@@ -154,3 +154,78 @@ fn explicit_models_and_transforms() {
     i.model = Some("AAA".into());
     assert_eq!(forecast(&i).unwrap_err().code, ErrorCode::InsufficientData);
 }
+
+#[test]
+fn guerrero_lambda_matches_r() {
+    use opscore::capacity::transform::guerrero;
+    // R: forecast::BoxCox.lambda(AirPassengers) = -0.2947156 (method "guerrero", lower -1, upper 2; also
+    // coreforecast's boxcox_lambda(method="guerrero", season_length=12) = -0.294715586). R's optimize() stops at
+    // a tolerance of about 1e-4, so agree to 1e-3.
+    let l = guerrero(&AIR, 12, -1.0, 2.0).unwrap();
+    assert!((l + 0.294_715_6).abs() < 1e-3, "{l}");
+    // The automatic transform searches [0, 1] only, where the minimum is at the log end.
+    let l = guerrero(&AIR, 12, 0.0, 1.0).unwrap();
+    assert!(l < 1e-3, "{l}");
+    // Not estimable: a non-positive value, or fewer than two whole blocks.
+    assert_eq!(guerrero(&[1.0, 0.0, 2.0, 3.0], 2, 0.0, 1.0), None);
+    assert_eq!(guerrero(&AIR[..20], 12, 0.0, 1.0), None);
+}
+
+#[test]
+fn automatic_search_combines_with_akaike_weights() {
+    let f = forecast(&input(AIR[..120].to_vec(), MONTH, 12.0)).unwrap();
+    let weights: Vec<f64> = f.model.candidates.iter().filter_map(|c| c.weight).collect();
+    assert!(!weights.is_empty());
+    assert!((weights.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{weights:?}");
+    // The best candidate always carries the largest weight; weights follow exp(−ΔAICc/2).
+    let best = &f.model.candidates[0];
+    let w0 = best.weight.unwrap();
+    for c in f.model.candidates.iter().skip(1) {
+        if let Some(w) = c.weight {
+            assert!(w <= w0);
+            assert!((w / w0 - (-(c.aicc - best.aicc) / 2.0).exp()).abs() < 1e-9);
+        }
+    }
+    // An explicit model on one scale is a single model.
+    let mut i = input(AIR[..120].to_vec(), MONTH, 12.0);
+    i.model = Some("AAA".into());
+    i.transform = TransformChoice::None;
+    let f = forecast(&i).unwrap();
+    assert_eq!(f.model.candidates.len(), 1);
+    assert_eq!(f.model.candidates[0].weight, Some(1.0));
+}
+
+#[test]
+fn decomposition_intervals_carry_the_seasonal_uncertainty() {
+    use opscore::capacity::rng::Normal;
+    // Hourly data on a flat level with small noise and daily and weekly seasons, twice: once with a fixed daily
+    // profile, once with a profile that drifts from day to day (each hour's effect a random walk across days),
+    // from the same noise draws. The decomposition route forecasts the seasonal components by repeating their
+    // last cycle; the drifting profile's cycle-to-cycle changes must widen its bands beyond the fixed one's,
+    // and more so a week out than on the first day.
+    let series = |drift: f64| {
+        let mut g = Normal::new(11);
+        let mut profile: Vec<f64> =
+            (0..24).map(|k| 20.0 * (2.0 * std::f64::consts::PI * k as f64 / 24.0).sin()).collect();
+        let mut y = Vec::new();
+        for _ in 0..(8 * 7) {
+            for p in profile.iter_mut() {
+                *p += drift * g.next();
+                let weekly = if (y.len() / 24) % 7 >= 5 { -8.0 } else { 3.0 };
+                y.push(500.0 + *p + weekly + 0.5 * g.next());
+            }
+        }
+        let mut i = input(y, 3_600.0, 168.0);
+        i.seasonal_periods = Some(vec![24.0, 168.0]);
+        i.transform = TransformChoice::None;
+        i.model = Some("ANN".into());
+        forecast(&i).unwrap()
+    };
+    let (fixed, drifting) = (series(0.0), series(1.5));
+    assert_eq!(drifting.model.method, "decomposition");
+    let w = |f: &opscore::capacity::forecast::Forecast, k: usize| f.intervals[1].upper[k] - f.intervals[1].lower[k];
+    assert!(w(&drifting, 0) > w(&fixed, 0), "{} vs {}", w(&drifting, 0), w(&fixed, 0));
+    assert!(w(&drifting, 167) - w(&fixed, 167) > w(&drifting, 0) - w(&fixed, 0));
+    // With a fixed profile the seasons add almost nothing: one ETS(A,N,N) step-ahead band, σ ≈ 0.5.
+    assert!(w(&fixed, 0) < 2.0 * 1.96 * 0.5 * 1.5, "{}", w(&fixed, 0));
+}

@@ -16,9 +16,12 @@
 //! for multiplicative errors).
 //!
 //! Fitting follows the route the reference recommends for speed and convergence: the seasonal states come from a
-//! classical decomposition of the first seasons and stay fixed, and the optimiser moves only α, β, γ, φ and the
-//! initial level and trend. The smoothing parameters live in the "usual" region (0 < α < 1, 0 < β < α,
-//! 0 < γ < 1 − α, 0.8 ≤ φ ≤ 0.98), reached through logistic maps so the simplex needs no penalty.
+//! classical decomposition of the first seasons and stay fixed. A screening search moves only the smoothing
+//! parameters α, β, γ, φ (the initial level and trend stay at the decomposition's values), which is enough to rank
+//! the models; the few best are then refined from where the screen stopped, now also moving the initial level and
+//! trend. The smoothing parameters live in the "usual" region (0 < α < 1, 0 < β < α, 0 < γ < 1 − α,
+//! 0.8 ≤ φ ≤ 0.98), reached through logistic maps so the simplex needs no penalty. The recursion is compiled once
+//! per error and season form, so its inner loop carries no branches on the model form.
 
 use serde::Serialize;
 
@@ -134,7 +137,9 @@ pub struct Fit {
     pub params: Params,
     /// The final state.
     pub state: State,
-    /// σ² of the residuals (relative residuals for multiplicative errors), Σe² / n.
+    /// σ² of the residuals (relative residuals for multiplicative errors), Σe² / (n − k) with k the number of
+    /// estimated parameters (as R's `ets` reports it): the variance that forecast intervals use. The likelihood
+    /// uses the maximum-likelihood Σe² / n.
     pub sigma2: f64,
     /// The log-likelihood.
     pub log_lik: f64,
@@ -151,9 +156,11 @@ pub struct Fit {
 /// How hard [`fit_with`] searches.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effort {
-    /// A quick, loose search from one start: enough to rank models.
+    /// A quick, loose search from one start over the smoothing parameters only (the initial states stay at the
+    /// decomposition's values): enough to rank models.
     Screen,
-    /// Continue a screening search from its point, to a tight tolerance.
+    /// Continue a screening search from its point, now also moving the initial level and trend, to a tight
+    /// tolerance.
     Refine(Vec<f64>),
     /// A tight search from two starts.
     Full,
@@ -176,19 +183,43 @@ fn run(
     p: &Params,
     y: &[f64],
     s: &mut Vec<f64>,
+    fitted: Option<&mut Vec<f64>>,
+) -> Option<(f64, f64, f64, f64)> {
+    // One copy of the loop per error and season form, so the per-step branches on them compile away.
+    match (spec.error, spec.season) {
+        (ErrorKind::A, SeasonKind::N) => run_k::<false, 0>(spec, p, y, s, fitted),
+        (ErrorKind::A, SeasonKind::A) => run_k::<false, 1>(spec, p, y, s, fitted),
+        (ErrorKind::A, SeasonKind::M) => run_k::<false, 2>(spec, p, y, s, fitted),
+        (ErrorKind::M, SeasonKind::N) => run_k::<true, 0>(spec, p, y, s, fitted),
+        (ErrorKind::M, SeasonKind::A) => run_k::<true, 1>(spec, p, y, s, fitted),
+        (ErrorKind::M, SeasonKind::M) => run_k::<true, 2>(spec, p, y, s, fitted),
+    }
+}
+
+/// [`run`] for error form `MULT_ERR` (multiplicative when true) and season form `SEASON` (0 = N, 1 = A, 2 = M).
+fn run_k<const MULT_ERR: bool, const SEASON: u8>(
+    spec: &Spec,
+    p: &Params,
+    y: &[f64],
+    s: &mut Vec<f64>,
     mut fitted: Option<&mut Vec<f64>>,
 ) -> Option<(f64, f64, f64, f64)> {
+    let season = match SEASON {
+        0 => SeasonKind::N,
+        1 => SeasonKind::A,
+        _ => SeasonKind::M,
+    };
     let m = spec.m.max(1);
     let mut l = p.level0;
     let mut b = if spec.trend == TrendKind::N { 0.0 } else { p.trend0 };
     s.clear();
-    if spec.season != SeasonKind::N {
+    if season != SeasonKind::N {
         s.extend_from_slice(&p.season0);
-        s.resize(m, if spec.season == SeasonKind::M { 1.0 } else { 0.0 });
+        s.resize(m, if season == SeasonKind::M { 1.0 } else { 0.0 });
     }
     let phi = if spec.trend == TrendKind::Ad { p.phi } else { 1.0 };
     let beta_a = if spec.trend == TrendKind::N { 0.0 } else { p.beta / p.alpha };
-    let mult_err = spec.error == ErrorKind::M;
+    let mult_err = MULT_ERR;
     let mut sse = 0.0;
     // Σ ln ŷ, taken as the log of running products (one ln per ~hundred steps instead of one per step).
     let mut sum_log = 0.0;
@@ -199,7 +230,7 @@ fn run(
         let q = l + phib;
         let slot = s.get_mut(j);
         let sj = slot.as_deref().copied().unwrap_or(0.0);
-        let yhat = match spec.season {
+        let yhat = match season {
             SeasonKind::N => q,
             SeasonKind::A => q + sj,
             SeasonKind::M => q * sj,
@@ -221,7 +252,7 @@ fn run(
             yt - yhat
         };
         sse += e * e;
-        let pv = match spec.season {
+        let pv = match season {
             SeasonKind::N => yt,
             SeasonKind::A => yt - sj,
             SeasonKind::M => {
@@ -234,7 +265,7 @@ fn run(
         let new_l = q + p.alpha * (pv - q);
         b = phib + beta_a * (new_l - l - phib);
         if let Some(slot) = slot {
-            let tv = match spec.season {
+            let tv = match season {
                 SeasonKind::M => {
                     if q.abs() < TOL {
                         return None;
@@ -244,7 +275,7 @@ fn run(
                 _ => yt - q,
             };
             let ns = sj + p.gamma * (tv - sj);
-            if mult_err && spec.season == SeasonKind::M && ns <= 0.0 {
+            if mult_err && season == SeasonKind::M && ns <= 0.0 {
                 return None;
             }
             *slot = ns;
@@ -399,13 +430,15 @@ fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-/// Map an unconstrained vector to parameters. Layout: α, [β], [γ], [φ], l0, [b0].
+/// Map an unconstrained vector to parameters. Layout: α, [β], [γ], [φ], then, when `free_init`, l0 and [b0].
 struct Layout {
     spec: Spec,
     l0: f64,
     b0: f64,
     scale: f64,
     season0: Vec<f64>,
+    /// Whether the initial level and trend are optimised too (else they stay at the decomposition's values).
+    free_init: bool,
 }
 
 impl Layout {
@@ -431,8 +464,12 @@ impl Layout {
         let beta = if self.spec.trend != TrendKind::N { (alpha * sigmoid(next())).max(A_LO * 0.1) } else { 0.0 };
         let gamma = if self.spec.season != SeasonKind::N { ((1.0 - alpha) * sigmoid(next())).max(0.0) } else { 0.0 };
         let phi = if self.spec.trend == TrendKind::Ad { PHI_LO + (PHI_HI - PHI_LO) * sigmoid(next()) } else { 1.0 };
-        let level0 = self.l0 + self.scale * next();
-        let trend0 = if self.spec.trend != TrendKind::N { self.b0 + self.scale * 0.1 * next() } else { 0.0 };
+        let (level0, trend0) = if self.free_init {
+            let level0 = self.l0 + self.scale * next();
+            (level0, if self.spec.trend != TrendKind::N { self.b0 + self.scale * 0.1 * next() } else { 0.0 })
+        } else {
+            (self.l0, if self.spec.trend != TrendKind::N { self.b0 } else { 0.0 })
+        };
         (p.alpha, p.beta, p.gamma, p.phi, p.level0, p.trend0) = (alpha, beta, gamma, phi, level0, trend0);
     }
 
@@ -447,11 +484,15 @@ impl Layout {
         if self.spec.trend == TrendKind::Ad {
             x.push(logit((phi - PHI_LO) / (PHI_HI - PHI_LO)));
         }
-        x.push(0.0);
-        if self.spec.trend != TrendKind::N {
-            x.push(0.0);
+        if self.free_init {
+            x.extend(std::iter::repeat_n(0.0, self.n_init()));
         }
         x
+    }
+
+    /// How many initial states the optimiser moves when `free_init`: the level, and the trend if there is one.
+    fn n_init(&self) -> usize {
+        if self.spec.trend != TrendKind::N { 2 } else { 1 }
     }
 }
 
@@ -505,7 +546,7 @@ pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
         (y.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n.max(1) as f64).sqrt()
     };
     let scale = if sd > 0.0 { sd } else { l0.abs().max(1.0) * 0.01 };
-    let layout = Layout { spec, l0, b0, scale, season0 };
+    let layout = Layout { spec, l0, b0, scale, season0, free_init: effort != Effort::Screen };
     let mut work = layout.params(&[]);
     let mut buf = Vec::with_capacity(spec.m);
     let mut obj = |x: &[f64]| {
@@ -515,13 +556,18 @@ pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
     let m = spec.m.max(1) as f64;
     let usual = layout.start(0.2 / if spec.season == SeasonKind::N { 1.0 } else { m.sqrt() }, 0.1, 0.05, 0.978);
     let d = usual.len();
-    let tight = Options { max_evals: 600 + 150 * d, f_tol: 1e-4, step: 0.6, restarts: 1 };
+    let tight = Options { max_evals: 600 + 150 * d, f_tol: 1e-3, step: 0.6, restarts: 1 };
     let (starts, opts) = match effort {
         Effort::Screen => (vec![usual], Options { max_evals: 100 + 25 * d, f_tol: 3e-2, step: 0.6, restarts: 0 }),
-        Effort::Refine(x) if x.len() == d => (vec![x], Options { step: 0.2, ..tight }),
+        Effort::Refine(mut x) if x.len() + layout.n_init() == d => {
+            x.extend(std::iter::repeat_n(0.0, layout.n_init()));
+            // From a screened point, one simplex to 0.01 in −2 log L: finer than any AICc comparison needs.
+            (vec![x], Options { step: 0.2, f_tol: 1e-2, restarts: 0, ..tight })
+        }
         Effort::Refine(_) | Effort::Full => (vec![usual, layout.start(0.5, 0.2, 0.2, 0.9)], tight),
     };
-    let best = starts.iter().map(|x0| optim::minimise(&mut obj, x0, opts)).min_by(|a, b| a.f.total_cmp(&b.f))?;
+    let mins: Vec<_> = starts.iter().map(|x0| optim::minimise(&mut obj, x0, opts)).collect();
+    let best = mins.into_iter().min_by(|a, b| a.f.total_cmp(&b.f))?;
     if !best.f.is_finite() {
         return None;
     }
@@ -536,6 +582,7 @@ pub fn fit_with(spec: Spec, y: &[f64], effort: Effort) -> Option<Fit> {
     let two_pi = 2.0 * std::f64::consts::PI;
     let neg2ll = nf * (two_pi * sigma2.max(1e-300)).ln() + nf + 2.0 * sum_log;
     let k = spec.n_params() as f64;
+    let sigma2 = if nf > k { sse / (nf - k) } else { sigma2 };
     let aic = neg2ll + 2.0 * k;
     let aicc = if nf - k - 1.0 > 0.0 { aic + 2.0 * k * (k + 1.0) / (nf - k - 1.0) } else { f64::INFINITY };
     Some(Fit { spec, params, state, sigma2, log_lik: -0.5 * neg2ll, aic, aicc, fitted, x: best.x })

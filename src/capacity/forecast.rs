@@ -9,13 +9,19 @@
 //!   smoothing parameters by maximum likelihood). Several periods, or one longer than 24, go through an
 //!   MSTL-style decomposition, ETS without a season on the seasonally adjusted series, and the seasonal-naive
 //!   forecast of each component added back.
-//! - **Transform**: `"auto"` (the default) fits the model family both on the data and on its logarithm (when
-//!   every value is positive) and keeps whichever has the lower AICc on the original scale: the log fit's
-//!   likelihood is corrected by the Jacobian of the transform, so the two are comparable. Under a transform only
+//! - **Transform**: `"auto"` (the default) fits the model family both on the data and on its Box–Cox transform
+//!   (when every value is positive), with λ from Guerrero's method over [0, 1] ([`auto_lambda`]; λ = 0 is the
+//!   logarithm), and keeps whichever has the lower AICc on the original scale: the transformed fit's likelihood
+//!   is corrected by the Jacobian of the transform, so the two are comparable. Under a transform only
 //!   additive-error, additive-season models are used. `"none"`, `"log"` or an explicit `boxCoxLambda` force it.
-//! - **Selection**: the lowest AICc among the valid models of the `model` code (default `ZZZ`): error A/M, trend
+//! - **Selection and combination**: every valid model of the `model` code (default `ZZZ`: error A/M, trend
 //!   N/A/Ad, season N/A/M, without the unstable additive-error/multiplicative-season forms, and without
-//!   multiplicative forms when the data is not strictly positive.
+//!   multiplicative forms when the data is not strictly positive) is screened, the best few are refined, and the
+//!   refined models on the winner's scale are combined with Akaike weights `exp(−ΔAICc/2)` (Burnham & Anderson
+//!   2002; Kolassa 2011, "Combining exponential smoothing forecasts using Akaike weights", IJF 27(2)); models
+//!   with a relative weight under 1% are left out. The intervals are quantiles of the weighted mixture of the
+//!   members' forecast distributions, so disagreement between the models widens them. The report names the best
+//!   model, lists every candidate with its weight, and gives the best model's parameters.
 
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +44,8 @@ pub const MAX_HORIZON: usize = 200_000;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum TransformChoice {
-    /// Compare no transform with the logarithm by AICc on the original scale (log only for positive data).
+    /// Compare no transform with a Box–Cox transform (λ by Guerrero's method, from log to none) by AICc on the
+    /// original scale (positive data only).
     #[default]
     Auto,
     /// No transform.
@@ -79,7 +86,8 @@ pub struct ForecastInput {
 pub struct ModelReport {
     /// `ets`, `decomposition`, `linearTrend` or `seasonalNaive`.
     pub method: String,
-    /// Such as `ETS(M,Ad,M)`, `log ETS(A,A,A)` or `MSTL(48,336) + ETS(A,Ad,N)`.
+    /// Such as `ETS(M,Ad,M)`, `log ETS(A,A,A)`, `MSTL(48,336) + ETS(A,Ad,N)`, or for a combination the best
+    /// model followed by `+ k more (AICc weights)`.
     pub name: String,
     /// The ETS error form, when ETS is used.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -287,7 +295,10 @@ impl CapacityModel {
         }
         let transforms: Vec<Transform> = match forced {
             Some(t) => vec![t],
-            None if positive => vec![Transform::None, Transform::BoxCox { lambda: 0.0 }],
+            None if positive => {
+                let lambda = auto_lambda(y, periods.first().copied().unwrap_or(1));
+                if lambda >= 1.0 { vec![Transform::None] } else { vec![Transform::None, Transform::BoxCox { lambda }] }
+            }
             None => vec![Transform::None],
         };
         let code = input.model.as_deref().unwrap_or("ZZZ");
@@ -419,6 +430,13 @@ impl CapacityModel {
             mase: (scale > 0.0 && scale_n > 0).then_some(mae / scale),
         }
     }
+}
+
+/// The Box–Cox λ the automatic transform tries against no transform: Guerrero's estimate over [0, 1] (log to
+/// none; negative λ would make forecasts grow faster than exponentially on the original scale, which runway
+/// questions must not assume), rounded to 0.05; the logarithm when it cannot be estimated.
+pub fn auto_lambda(y: &[f64], m: usize) -> f64 {
+    super::transform::guerrero(y, m, 0.0, 1.0).map_or(0.0, |l| (l * 20.0).round() / 20.0)
 }
 
 /// Fit and forecast in one call.

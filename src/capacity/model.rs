@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::decompose;
 use super::ets::{self, ErrorKind, Fit, SeasonKind, Spec, TrendKind};
-use super::rng::normal_quantile;
+use super::rng::{normal_cdf, normal_quantile};
 use super::transform::Transform;
 
 /// The model forms a caller allows, parsed from a code such as `ZZZ`, `AAdN` or `MZM` (Z = choose automatically).
@@ -66,6 +66,9 @@ pub struct Candidate {
     pub name: String,
     /// AICc on the original scale (comparable across transforms).
     pub aicc: f64,
+    /// Its Akaike weight in the combined forecast; absent when it is not part of the combination.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 /// The forecast path in model (transformed) space, in pieces: `mean(h) = (level + g·trend[h]) ⊕ season[h]`,
@@ -89,7 +92,67 @@ pub struct Projection {
     pub transform: Transform,
 }
 
+/// The `p`-quantile of a mixture of split normals `(weight, mean, sd below, sd above)`, by bisection.
+fn mixture_quantile(comps: &[(f64, f64, f64, f64)], p: f64) -> f64 {
+    let cdf = |x: f64| -> f64 {
+        comps
+            .iter()
+            .map(|&(w, mu, sl, sh)| {
+                let s = if x < mu { sl } else { sh };
+                let c = if s > 0.0 {
+                    normal_cdf((x - mu) / s)
+                } else if x < mu {
+                    0.0
+                } else {
+                    1.0
+                };
+                w * c
+            })
+            .sum()
+    };
+    let mut a = comps.iter().map(|c| c.1 - 12.0 * c.2).fold(f64::INFINITY, f64::min);
+    let mut b = comps.iter().map(|c| c.1 + 12.0 * c.3).fold(f64::NEG_INFINITY, f64::max);
+    if !(a.is_finite() && b.is_finite()) {
+        return f64::NAN;
+    }
+    for _ in 0..200 {
+        let mid = 0.5 * (a + b);
+        if b - a <= 1e-12 * (a.abs() + b.abs()).max(1e-300) {
+            break;
+        }
+        if cdf(mid) < p {
+            a = mid;
+        } else {
+            b = mid;
+        }
+    }
+    0.5 * (a + b)
+}
+
+/// Make wider levels contain narrower ones at every step (bisection can leave them a hair out of order).
+fn nest_bands(spreads: &mut [(f64, Vec<f64>, Vec<f64>)]) {
+    let mut order: Vec<usize> = (0..spreads.len()).collect();
+    order.sort_by(|&a, &b| spreads.get(a).map_or(0.0, |s| s.0).total_cmp(&spreads.get(b).map_or(0.0, |s| s.0)));
+    for w in order.windows(2) {
+        let (Some(&i), Some(&j)) = (w.first(), w.get(1)) else { continue };
+        let (Some(inner), Some(outer)) = (spreads.get(i).cloned(), spreads.get_mut(j)) else { continue };
+        outer.1.iter_mut().zip(&inner.1).for_each(|(o, n)| *o = o.min(*n));
+        outer.2.iter_mut().zip(&inner.2).for_each(|(o, n)| *o = o.max(*n));
+    }
+}
+
 impl Projection {
+    /// The model-space (lower, upper) bounds at step index `i` for spread `k`, around the model-space mean `mz`.
+    fn bounds_z(&self, i: usize, k: usize, mz: f64) -> (f64, f64) {
+        match self.spreads.get(k) {
+            Some((_, lo, hi)) => {
+                let (l, h) = (lo.get(i).copied().unwrap_or(0.0), hi.get(i).copied().unwrap_or(0.0));
+                if self.spread_mult { (mz * l, mz * h) } else { (mz + l, mz + h) }
+            }
+            None => (mz, mz),
+        }
+    }
+
     /// The model-space mean at step index `i` (0-based: i = h − 1) with growth multiplier `g`.
     pub fn mean_z(&self, i: usize, g: f64) -> f64 {
         let base = self.level + g * self.trend.get(i).copied().unwrap_or(0.0);
@@ -100,13 +163,7 @@ impl Projection {
     /// The original-scale (mean, lower, upper) at step index `i` for spread `k`, with growth multiplier `g`.
     pub fn at(&self, i: usize, k: usize, g: f64) -> (f64, f64, f64) {
         let mz = self.mean_z(i, g);
-        let (lo, hi) = match self.spreads.get(k) {
-            Some((_, lo, hi)) => {
-                let (l, h) = (lo.get(i).copied().unwrap_or(0.0), hi.get(i).copied().unwrap_or(0.0));
-                if self.spread_mult { (mz * l, mz * h) } else { (mz + l, mz + h) }
-            }
-            None => (mz, mz),
-        };
+        let (lo, hi) = self.bounds_z(i, k, mz);
         let t = self.transform;
         (t.invert(mz), t.invert(lo), t.invert(hi))
     }
@@ -131,6 +188,9 @@ pub struct Fitted {
     pub candidates: Vec<Candidate>,
     /// Seasonal periods used.
     pub periods: Vec<usize>,
+    /// The models whose forecasts are combined, with their Akaike weights (summing to 1); empty when the forecast
+    /// is the single model in `ets` alone.
+    pub members: Vec<(f64, Fit)>,
     /// What the projection needs beyond the ETS state: per-component last cycles for the decomposition route, or
     /// the baseline's own parameters.
     extra: Extra,
@@ -139,8 +199,10 @@ pub struct Fitted {
 #[derive(Debug, Clone)]
 enum Extra {
     None,
-    /// The seasonal components' values over their last cycle, per period.
-    Seasons(Vec<Vec<f64>>),
+    /// The seasonal components' values over their last cycle, per period, and per period the mean square
+    /// change of the component from one cycle to the next (the variance its seasonal-naive forecast adds per
+    /// cycle ahead).
+    Seasons(Vec<Vec<f64>>, Vec<f64>),
     /// Linear trend: z at the last point, slope, σ, n, mean of t, Σ(t − t̄)².
     Line {
         last: f64,
@@ -215,6 +277,13 @@ struct Route {
 /// How many of the best screened models are refined to a tight optimum.
 const REFINE: usize = 4;
 
+/// Screened models more than this much AICc behind the best screened one are not refined.
+const REFINE_WITHIN: f64 = 20.0;
+
+/// Models whose Akaike weight relative to the best, exp(−ΔAICc/2), is below this (ΔAICc above about 9.2) are
+/// left out of the combination.
+const MIN_WEIGHT: f64 = 0.01;
+
 /// Fit ETS (or decomposition + ETS) on `y` under each transform in `transforms`, and keep the lowest AICc on the
 /// original scale. `None` when no model could be fitted.
 ///
@@ -255,7 +324,10 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
     }
     entries.sort_by(|a, b| a.2.total_cmp(&b.2));
     if !single {
-        for entry in entries.iter_mut().take(REFINE) {
+        let first = entries.first().map_or(f64::INFINITY, |e| e.2);
+        // Only models that could still carry weight are refined (screening AICc values are within a few units
+        // of the optimum, and refining only lowers them).
+        for entry in entries.iter_mut().take(REFINE).filter(|e| e.2 - first <= REFINE_WITHIN) {
             let Some(route) = routes.get(entry.0) else { continue };
             if let Some(f) = ets::fit_with(entry.1.spec, &route.target, ets::Effort::Refine(entry.1.x.clone()))
                 && f.aicc + route.jacobian <= entry.2
@@ -273,20 +345,49 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
         };
         label(r.transform, &base)
     };
+    // The combination: the refined models on the winner's scale, weighted by exp(−ΔAICc/2) (Akaike weights).
+    let (best_route, best_aicc) = (entries.first()?.0, entries.first()?.2);
+    let combine = !single;
+    let weights: Vec<Option<f64>> = {
+        let raw: Vec<f64> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (r, _, aicc))| {
+                let w = (-(aicc - best_aicc) / 2.0).exp();
+                if i == 0 || (combine && i < REFINE && *r == best_route && w >= MIN_WEIGHT) { w } else { 0.0 }
+            })
+            .collect();
+        let total: f64 = raw.iter().sum();
+        raw.iter().map(|&w| (w > 0.0 && total > 0.0).then_some(w / total)).collect()
+    };
     let candidates: Vec<Candidate> = entries
         .iter()
-        .filter_map(|(r, f, aicc)| routes.get(*r).map(|route| Candidate { name: name_of(route, f), aicc: *aicc }))
+        .zip(&weights)
+        .filter_map(|((r, f, aicc), w)| {
+            routes.get(*r).map(|route| Candidate { name: name_of(route, f), aicc: *aicc, weight: *w })
+        })
         .collect();
+    let mut members: Vec<(f64, Fit)> =
+        entries.iter().zip(&weights).filter_map(|((_, f, _), w)| w.map(|w| (w, f.clone()))).collect();
+    if members.len() < 2 {
+        members.clear();
+    }
     let (r, f, aicc) = entries.into_iter().next()?;
     let route = routes.get(r)?;
+    let fitted_adj: Vec<f64> = if members.is_empty() {
+        f.fitted.clone()
+    } else {
+        (0..f.fitted.len())
+            .map(|t| members.iter().map(|(w, m)| w * m.fitted.get(t).copied().unwrap_or(0.0)).sum())
+            .collect()
+    };
     let fitted_z: Vec<f64> = match &route.seasons {
-        Some(comps) => f
-            .fitted
+        Some(comps) => fitted_adj
             .iter()
             .enumerate()
             .map(|(t, v)| v + comps.iter().map(|c| c.get(t).copied().unwrap_or(0.0)).sum::<f64>())
             .collect(),
-        None => f.fitted.clone(),
+        None => fitted_adj,
     };
     let extra = match &route.seasons {
         Some(comps) => Extra::Seasons(
@@ -295,19 +396,32 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
                 .zip(periods)
                 .map(|(c, &p)| c.get(c.len().saturating_sub(p)..).unwrap_or(&[]).to_vec())
                 .collect(),
+            comps
+                .iter()
+                .zip(periods)
+                .map(|(c, &p)| {
+                    let d: Vec<f64> = c.iter().skip(p).zip(c).map(|(a, b)| a - b).collect();
+                    if d.is_empty() { 0.0 } else { d.iter().map(|v| v * v).sum::<f64>() / d.len() as f64 }
+                })
+                .collect(),
         ),
         None => Extra::None,
     };
     let tr = route.transform;
+    let name = match members.len() {
+        0 => name_of(route, &f),
+        k => format!("{} + {} more (AICc weights)", name_of(route, &f), k - 1),
+    };
     Some(Fitted {
         method: if route.seasons.is_some() { "decomposition" } else { "ets" },
-        name: name_of(route, &f),
+        name,
         ets: Some(f),
         aicc: Some(aicc),
         transform: tr,
         fitted: fitted_z.iter().map(|&v| tr.invert(v)).collect(),
         candidates,
         periods: periods.to_vec(),
+        members,
         extra,
     })
 }
@@ -335,6 +449,7 @@ pub fn fit_line(y: &[f64], transform: Transform, periods: &[usize]) -> Fitted {
         fitted: fitted_z.iter().map(|&v| transform.invert(v)).collect(),
         candidates: Vec::new(),
         periods: periods.to_vec(),
+        members: Vec::new(),
         extra: Extra::Line { last: a + b * (n - 1.0), slope: b, sigma, n, tbar, sxx },
     }
 }
@@ -358,13 +473,16 @@ pub fn fit_naive(y: &[f64], transform: Transform, m: usize, periods: &[usize]) -
         fitted,
         candidates: Vec::new(),
         periods: periods.to_vec(),
+        members: Vec::new(),
         extra: Extra::Naive { cycle: z.get(z.len().saturating_sub(m)..).unwrap_or(&[]).to_vec(), sigma },
     }
 }
 
-/// How many simulated paths to use for a horizon: 1,000, fewer for very long horizons (at least 200).
-fn n_paths(horizon: usize) -> usize {
-    (2_000_000 / horizon.max(1)).clamp(200, 1_000)
+/// How many simulated paths to use for a horizon: 1,000, fewer for very long horizons (at least 200), and for a
+/// member of a combination its weight's share of that (again at least 200).
+fn n_paths(horizon: usize, weight: f64) -> usize {
+    let full = (2_000_000 / horizon.max(1)).clamp(200, 1_000);
+    ((full as f64 * weight.clamp(0.0, 1.0)).ceil() as usize).clamp(200, full)
 }
 
 fn quantile_sorted(v: &[f64], q: f64) -> f64 {
@@ -422,11 +540,14 @@ impl Fitted {
                     transform: self.transform,
                 }
             }
-            Extra::None | Extra::Seasons(_) => self.project_ets(horizon, levels, &zq),
+            Extra::None | Extra::Seasons(..) => self.project_ets(horizon, levels, &zq),
         }
     }
 
     fn project_ets(&self, horizon: usize, levels: &[f64], zq: &[f64]) -> Projection {
+        if self.members.len() > 1 {
+            return self.project_combined(horizon, levels, zq);
+        }
         let Some(f) = &self.ets else {
             return Projection {
                 level: 0.0,
@@ -438,10 +559,65 @@ impl Fitted {
                 transform: self.transform,
             };
         };
+        self.project_fit(f, horizon, levels, zq, 1.0)
+    }
+
+    /// The combined projection of `members`: the Akaike-weighted mean path, and interval bounds that are
+    /// quantiles of the weighted mixture of the members' forecast distributions. Each member's distribution at a
+    /// step is taken as normal on each side of its mean, with the spread that reproduces its own bounds at the
+    /// level asked for (exact for the analytic members; for simulated ones it matches their simulated
+    /// quantiles), so the mixture widens where the members disagree: model uncertainty is part of the interval.
+    fn project_combined(&self, horizon: usize, levels: &[f64], zq: &[f64]) -> Projection {
+        let parts: Vec<(f64, Projection)> =
+            self.members.iter().map(|(w, f)| (*w, self.project_fit(f, horizon, levels, zq, *w))).collect();
+        let mut trend = vec![0.0; horizon];
+        let mut season = vec![0.0; horizon];
+        for (w, p) in &parts {
+            for (i, (t, s)) in trend.iter_mut().zip(season.iter_mut()).enumerate() {
+                let tp = p.trend.get(i).copied().unwrap_or(0.0);
+                let sp = p.season.get(i).copied().unwrap_or(if p.season_mult { 1.0 } else { 0.0 });
+                let (base, tr) = if p.season_mult { (p.level * sp, tp * sp) } else { (p.level + sp, tp) };
+                *t += w * tr;
+                *s += w * base;
+            }
+        }
+        let mut spreads: Vec<(f64, Vec<f64>, Vec<f64>)> = Vec::with_capacity(levels.len());
+        let mut comps: Vec<(f64, f64, f64, f64)> = Vec::with_capacity(parts.len());
+        for (k, (&l, &z)) in levels.iter().zip(zq).enumerate() {
+            let (mut lo, mut hi) = (Vec::with_capacity(horizon), Vec::with_capacity(horizon));
+            for i in 0..horizon {
+                comps.clear();
+                for (w, p) in &parts {
+                    let mu = p.mean_z(i, 1.0);
+                    let (a, b) = p.bounds_z(i, k, mu);
+                    let z = if z > 0.0 { z } else { 1.0 };
+                    comps.push((*w, mu, (mu - a).max(0.0) / z, (b - mu).max(0.0) / z));
+                }
+                let mean = trend.get(i).copied().unwrap_or(0.0) + season.get(i).copied().unwrap_or(0.0);
+                lo.push(mixture_quantile(&comps, 0.5 - l / 2.0) - mean);
+                hi.push(mixture_quantile(&comps, 0.5 + l / 2.0) - mean);
+            }
+            spreads.push((l, lo, hi));
+        }
+        nest_bands(&mut spreads);
+        Projection {
+            level: 0.0,
+            trend,
+            season,
+            season_mult: false,
+            spreads,
+            spread_mult: false,
+            transform: self.transform,
+        }
+    }
+
+    /// One model's projection. `weight` is its share in a combination (1 alone): a simulated member's quantiles
+    /// move the mixture's only in proportion to its weight, so it draws that share of the paths (at least 200).
+    fn project_fit(&self, f: &Fit, horizon: usize, levels: &[f64], zq: &[f64], weight: f64) -> Projection {
         let spec = &f.spec;
         let trend: Vec<f64> = (1..=horizon).map(|h| ets::trend_sum(spec, f.params.phi, h) * f.state.b).collect();
         let (season, season_mult) = match &self.extra {
-            Extra::Seasons(cycles) => (
+            Extra::Seasons(cycles, _) => (
                 (0..horizon)
                     .map(|i| cycles.iter().map(|c| c.get(i % c.len().max(1)).copied().unwrap_or(0.0)).sum())
                     .collect(),
@@ -466,7 +642,7 @@ impl Fitted {
                 .collect();
             (s, false)
         } else {
-            let paths = n_paths(horizon);
+            let paths = n_paths(horizon, weight);
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
             ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
@@ -482,7 +658,7 @@ impl Fitted {
             });
             let bands: Vec<(f64, Vec<f64>, Vec<f64>)> =
                 levels.iter().zip(lo).zip(hi).map(|((&l, lo), hi)| (l, lo, hi)).collect();
-            if matches!(self.extra, Extra::Seasons(_)) {
+            if matches!(self.extra, Extra::Seasons(..)) {
                 // Decomposition route: the ratios are relative to the adjusted series' forecast, not to the mean
                 // with the seasons added back, so turn them into additive offsets from it.
                 let points: Vec<f64> = (1..=horizon).map(|h| ets::point(spec, &f.params, &f.state, h, 1.0)).collect();
@@ -492,6 +668,21 @@ impl Fitted {
                 (bands, true)
             }
         };
+        let mut spreads = spreads;
+        if let Extra::Seasons(cycles, vars) = &self.extra {
+            // The seasonal components are forecast by repeating their last cycle; each cycle ahead adds the
+            // component's cycle-to-cycle variance, independent of the remainder's forecast error. (Both spreads
+            // are additive offsets on this route.)
+            for ((_, lo, hi), &z) in spreads.iter_mut().zip(zq) {
+                for (i, (l, u)) in lo.iter_mut().zip(hi.iter_mut()).enumerate() {
+                    let vs: f64 =
+                        cycles.iter().zip(vars).map(|(c, v)| v * (i / c.len().max(1) + 1) as f64).sum::<f64>();
+                    let add = z * z * vs;
+                    *l = -(*l * *l + add).sqrt();
+                    *u = (*u * *u + add).sqrt();
+                }
+            }
+        }
         Projection { level: f.state.l, trend, season, season_mult, spreads, spread_mult, transform: self.transform }
     }
 }

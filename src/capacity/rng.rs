@@ -89,6 +89,23 @@ pub fn normal_quantile(p: f64) -> f64 {
     }
 }
 
+/// The standard normal CDF Φ(x) = erfc(−x/√2)/2, with erfc from the Chebyshev fit in Press et al.,
+/// *Numerical Recipes* (2nd ed., §6.2; fractional error below 1.2e-7 everywhere).
+pub fn normal_cdf(x: f64) -> f64 {
+    let u = -x / std::f64::consts::SQRT_2;
+    let z = u.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    let r = t * (-z * z + poly).exp();
+    0.5 * if u >= 0.0 { r } else { 2.0 - r }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +117,10 @@ mod tests {
         assert!((normal_quantile(0.9) - 1.281_552).abs() < 1e-5);
         assert!(normal_quantile(0.5).abs() < 1e-9);
         assert!((normal_quantile(0.025) + 1.959_964).abs() < 1e-5);
+        // Φ(1.959964) = 0.975, Φ(−1.281552) = 0.1, Φ(0) = 0.5, Φ(3) = 0.998650 (standard normal table).
+        assert!((normal_cdf(1.959_964) - 0.975).abs() < 1e-6);
+        assert!((normal_cdf(-1.281_552) - 0.1).abs() < 1e-6);
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7 && (normal_cdf(3.0) - 0.998_650).abs() < 1e-6);
     }
 
     #[test]

@@ -70,7 +70,8 @@ export interface EtsParameters {
 /** The chosen model. */
 export interface ModelReport {
   method: "ets" | "decomposition" | "linearTrend" | "seasonalNaive";
-  /** Such as "ETS(M,Ad,M)", "log ETS(A,A,A)" or "MSTL(48,336) + ETS(A,Ad,N)". */
+  /** Such as "ETS(M,Ad,M)", "log ETS(A,A,A)", "Box-Cox(0.35) ETS(A,Ad,A) + 1 more (AICc weights)" or
+   *  "MSTL(48,336) + ETS(A,Ad,N)". */
   name: string;
   /** ETS error form (ETS and decomposition methods). */
   error?: "A" | "M";
@@ -88,8 +89,9 @@ export interface ModelReport {
   aic?: number;
   /** Log-likelihood on the modelled scale. */
   logLik?: number;
-  /** Every model compared, best (lowest AICc) first. */
-  candidates: { name: string; aicc: number }[];
+  /** Every model compared, best (lowest AICc) first; `weight` is its Akaike weight in the combined forecast
+   *  (absent for models not combined). */
+  candidates: { name: string; aicc: number; weight?: number }[];
 }
 
 /** Fit diagnostics. */
