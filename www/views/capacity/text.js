@@ -46,7 +46,12 @@ export function runwaySentence(runway, { level, horizonEnd, unit, headroom: with
 
 /** "log ETS(A,A,A), chosen by AICc (2,442.9) from 30 models; residual SD 6.82 GB, in-sample MASE 0.34, 365 days". */
 export function modelSentence(model, diagnostics, { unit, automatic }) {
-  const how = automatic ? `chosen by lowest AICc from ${model.candidates.length} models compared` : "as chosen in the model list";
+  const combined = model.candidates.filter((c) => c.weight > 0).length;
+  const how = !automatic
+    ? "as chosen in the model list"
+    : combined > 1
+      ? `${combined} models combined by Akaike weight, from ${model.candidates.length} compared`
+      : `chosen by lowest AICc from ${model.candidates.length} models compared`;
   const head = `${model.name}, ${how}${model.aicc !== undefined ? ` (AICc ${num(model.aicc, 1)})` : ""}`;
   const d = [`residual SD ${num(diagnostics.residualSd)} ${unit}`];
   if (diagnostics.mase !== undefined) d.push(`in-sample MASE ${num(diagnostics.mase, 2)}`);
