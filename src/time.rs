@@ -34,6 +34,17 @@ impl Timestamp {
         Self::from_millis(ms.round() as i64, path)
     }
 
+    /// Whether whole epoch milliseconds are inside 1900–2200, the instants [`Timestamp::from_millis`] accepts.
+    pub fn millis_in_range(ms: i64) -> bool {
+        (MIN_MS..=MAX_MS).contains(&ms)
+    }
+
+    /// From whole epoch milliseconds, clamped into 1900–2200: for values already known to be in range.
+    pub fn clamped_millis(ms: i64) -> Self {
+        let ms = ms.clamp(MIN_MS, MAX_MS);
+        Timestamp(DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::UNIX_EPOCH))
+    }
+
     /// From whole epoch milliseconds; errors outside 1900–2200.
     pub fn from_millis(ms: i64, path: &str) -> Result<Self> {
         if !(MIN_MS..=MAX_MS).contains(&ms) {
