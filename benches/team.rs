@@ -97,6 +97,7 @@ pub fn year() -> TeamHealthInput {
     TeamHealthInput {
         dora: Some(DoraInput {
             deployments,
+            deployment_columns: None,
             incidents: vec![],
             period: Some(period),
             benchmark: Default::default(),

@@ -224,6 +224,14 @@ impl Zone {
         utc.checked_add_signed(chrono::Duration::seconds(i64::from(offset))).unwrap_or(utc)
     }
 
+    /// The UTC offset in milliseconds in force at epoch milliseconds `ms` (the offset [`Zone::local`] applies),
+    /// with the span of epoch milliseconds `[from, until)` over which it holds: one lookup serves every instant
+    /// until the zone's next transition.
+    pub fn offset_span_ms(&self, ms: i64) -> (i64, i64, i64) {
+        let (offset, from, until) = self.0.offset_span(ms.div_euclid(1000));
+        (i64::from(offset) * 1000, from.saturating_mul(1000), until.saturating_mul(1000))
+    }
+
     /// The instant of a local wall-clock time. In a daylight-saving overlap (a local time that happens twice) this
     /// is the earlier instant. In a gap (a local time that never happens) the offset in force before the gap is
     /// used, as java.time does, so a local midnight that was skipped maps to the instant the day really began.

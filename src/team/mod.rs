@@ -11,6 +11,7 @@
 //! - [`health::team_health`]: all of them, the [`score`] and [`whatif`] scenarios.
 
 pub mod benchmark;
+mod deploy_columns;
 pub mod dora;
 pub mod health;
 pub mod oncall;

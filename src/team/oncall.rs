@@ -404,33 +404,30 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     })
 }
 
-/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between transitions, and real
-/// zones change it at most once a day, so the offset found at both ends of a UTC day holds for the whole day.
+/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between two transitions, so one
+/// lookup per responder serves every page until the zone's next transition (twice a year for most zones).
 #[derive(Default)]
 struct OffsetCache {
-    key: Option<(u32, i64)>,
-    offset_ms: i64,
+    /// Per responder: the offset (ms) and the epoch-millisecond span `[from, until)` over which it holds.
+    spans: Vec<Option<(i64, i64, i64)>>,
 }
 
 impl OffsetCache {
     /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
     fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
-        let offset = |ms: i64| {
-            Timestamp::from_millis(ms, "").map_or(0, |t| (zone.local(t) - t.datetime().naive_utc()).num_milliseconds())
-        };
-        let day = ms.div_euclid(86_400_000);
-        if self.key != Some((responder, day)) {
-            let start = day * 86_400_000;
-            let (a, b) = (offset(start), offset(start + 86_399_999));
-            if a != b {
-                // A transition inside this UTC day: look this instant up directly, and cache nothing.
-                self.key = None;
-                return ms + offset(ms);
-            }
-            self.key = Some((responder, day));
-            self.offset_ms = a;
+        let r = responder as usize;
+        if self.spans.len() <= r {
+            self.spans.resize(r + 1, None);
         }
-        ms + self.offset_ms
+        match self.spans.get_mut(r) {
+            Some(Some((offset, from, until))) if *from <= ms && ms < *until => ms + *offset,
+            Some(slot) => {
+                let span = zone.offset_span_ms(ms);
+                *slot = Some(span);
+                ms + span.0
+            }
+            None => ms + zone.offset_span_ms(ms).0,
+        }
     }
 }
 

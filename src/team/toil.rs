@@ -205,7 +205,7 @@ struct Cell {
 pub(crate) struct Log<'a> {
     cells: BTreeMap<(&'a str, NaiveDate), Cell>,
     /// (person, week, category) → toil hours, for automation.
-    by_category: HashMap<&'a str, Vec<(PersonWeek<'a>, f64)>>,
+    by_category: BTreeMap<&'a str, Vec<(PersonWeek<'a>, f64)>>,
     capacity: Option<f64>,
 }
 
@@ -237,10 +237,14 @@ impl<'a> Log<'a> {
         };
         let zone = input.time_zone;
         let mut cells: BTreeMap<(&str, NaiveDate), Cell> = BTreeMap::new();
-        let mut by_category: HashMap<&str, Vec<(PersonWeek<'_>, f64)>> = HashMap::new();
+        let mut by_category: BTreeMap<&str, Vec<(PersonWeek<'_>, f64)>> = BTreeMap::new();
         for (i, e) in input.entries.iter().enumerate() {
-            let path = index_path("entries", i);
-            let h = check::non_negative(e.hours, &join_path(&path, "hours"))?;
+            let path = || index_path("entries", i);
+            let h = if e.hours.is_finite() && e.hours >= 0.0 {
+                e.hours
+            } else {
+                check::non_negative(e.hours, &join_path(&path(), "hours"))?
+            };
             let key = (e.person.as_str(), monday(e.week, zone));
             let cell = cells.entry(key).or_default();
             cell.logged += h;
@@ -253,7 +257,7 @@ impl<'a> Log<'a> {
             {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
-                    join_path(&path, "hours"),
+                    join_path(&path(), "hours"),
                     format!(
                         "{} logs {} hours in the week of {}, more than hoursPerWeek ({c})",
                         e.person, cell.logged, key.1

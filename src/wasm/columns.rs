@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::sla::tickets::{PauseColumns, PriorityColumn, TicketColumns};
+use crate::team::dora::DeploymentColumns;
 
 #[wasm_bindgen(inline_js = r#"
 // [joined, UTF-16 lengths] of an array whose every element is a string; undefined otherwise.
@@ -117,4 +118,22 @@ pub(crate) fn without(obj: &JsValue, key: &str) -> JsValue {
     let copy = js_sys::Object::assign(&js_sys::Object::new(), obj.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&copy, &JsValue::from_str(key));
     copy.into()
+}
+
+/// [`DeploymentColumns`] in bulk when every column present is a typed array; `None` otherwise (also when `v` is not
+/// an object), to leave them to serde.
+pub(crate) fn deployment_columns(v: &JsValue) -> Option<DeploymentColumns> {
+    if !is_columns(v) {
+        return None;
+    }
+    let col = |key: &str| optional(get(v, key), numbers);
+    Some(DeploymentColumns {
+        at: numbers(&get(v, "at"))?,
+        commit_offsets: col("commitOffsets")?,
+        commit_times: col("commitTimes")?,
+        lead_time_seconds: col("leadTimeSeconds")?,
+        failed: col("failed")?,
+        recovered_at: col("recoveredAt")?,
+        rework: col("rework")?,
+    })
 }

@@ -42,6 +42,18 @@ fn take_columns(obj: &JsValue) -> (JsValue, Option<PageColumns>) {
     (copy.into(), Some(PageColumns { at, responder, acknowledged_at, incident, high_urgency }))
 }
 
+/// When `obj.deploymentColumns` holds only typed arrays, read them in bulk and return a shallow copy of `obj`
+/// without them; anything else is left to serde, which reports errors by path.
+fn take_deployment_columns(obj: JsValue) -> (JsValue, Option<team::dora::DeploymentColumns>) {
+    if !obj.is_object() {
+        return (obj, None);
+    }
+    match super::columns::deployment_columns(&get(&obj, "deploymentColumns")) {
+        Some(c) => (super::columns::without(&obj, "deploymentColumns"), Some(c)),
+        None => (obj, None),
+    }
+}
+
 /// Like [`super::call`], but handing the parsed input over by value. (This used to try an untracked
 /// serde-wasm-bindgen pass first, because serde_path_to_error was slow on 20,000 pages; [`super::de`] tracks paths
 /// cheaply, and a second deserializer would compile every team input type twice.)
@@ -92,10 +104,30 @@ export interface DoraIncident {
   resolvedAt?: Timestamp;
 }
 
+/** Deployments as columns, one entry per deployment in each array: the fast form for long histories. Times are
+ * epoch milliseconds; NaN (or null) means none or not known. Errors name the column and the row
+ * (`deploymentColumns.at[17]`). */
+export interface DeploymentColumns {
+  at: Float64Array | number[];
+  /** One more entry than deployments, from 0: deployment i's commits are commitTimes[commitOffsets[i] ..
+   * commitOffsets[i + 1]]. Required with commitTimes. */
+  commitOffsets?: Uint32Array | Float64Array | number[];
+  commitTimes?: Float64Array | number[];
+  /** For deployments without commit times; NaN for none. */
+  leadTimeSeconds?: Float64Array | (number | null)[];
+  /** 1 failed, 0 did not, NaN not known. */
+  failed?: Uint8Array | Float64Array | (number | null)[];
+  recoveredAt?: Float64Array | (number | null)[];
+  /** 1 rework, 0 not, NaN not known. */
+  rework?: Uint8Array | Float64Array | (number | null)[];
+}
+
 /** Input of {@link dora}. */
 export interface DoraInput {
-  /** At least one, any order. */
-  deployments: DoraDeployment[];
+  /** Any order. With deploymentColumns, at least one deployment in all. */
+  deployments?: DoraDeployment[];
+  /** More deployments as columns (the fast form), counted after `deployments`. */
+  deploymentColumns?: DeploymentColumns;
   incidents?: DoraIncident[];
   /** The observation window. Default: local midnight of the first deployment's day to local midnight after the
    * last one's, in timeZone. Every deployment must fall inside it. */
@@ -637,7 +669,13 @@ export interface TeamHealthReport {
 /// ```
 #[wasm_bindgen(js_name = dora, unchecked_return_type = "DoraReport")]
 pub fn dora(#[wasm_bindgen(unchecked_param_type = "DoraInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call_fast(input, |i| team::dora::dora(&i))
+    let (input, columns) = take_deployment_columns(input);
+    call_fast(input, |mut i: team::dora::DoraInput| {
+        if columns.is_some() {
+            i.deployment_columns = columns;
+        }
+        team::dora::dora(&i)
+    })
 }
 
 /// On-call load: interruptions per responder and per shift, split into PagerDuty's business, off-hours and sleep
@@ -731,9 +769,21 @@ pub fn team_health(
     } else {
         (input, None)
     };
+    let dora = if input.is_object() { get(&input, "dora") } else { JsValue::UNDEFINED };
+    let (input, deployments) = match take_deployment_columns(dora) {
+        (rest, Some(c)) => {
+            let copy = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
+            let _ = js_sys::Reflect::set(&copy, &JsValue::from_str("dora"), &rest);
+            (copy.into(), Some(c))
+        }
+        (_, None) => (input, None),
+    };
     call_fast(input, |mut i: team::health::TeamHealthInput| {
         if let (Some(c), Some(o)) = (columns, i.on_call.as_mut()) {
             o.page_columns = Some(c);
+        }
+        if let (Some(c), Some(d)) = (deployments, i.dora.as_mut()) {
+            d.deployment_columns = Some(c);
         }
         team::health::team_health(&i)
     })
