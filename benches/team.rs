@@ -114,6 +114,7 @@ pub fn year() -> TeamHealthInput {
         }),
         toil: Some(ToilInput {
             entries,
+            entry_columns: None,
             shares: vec![],
             hours_per_week: Some(40.0),
             time_zone: Zone::UTC,

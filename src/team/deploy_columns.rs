@@ -49,7 +49,8 @@ fn at(field: &str, i: usize) -> String {
 }
 
 fn stamp(x: f64, field: &str, i: usize) -> Result<Timestamp> {
-    Timestamp::from_millis_f64(x, &at(field, i))
+    // The path is built only for an error: formatting one per value was the hot spot.
+    Timestamp::from_millis_f64(x, "").map_err(|e| Error::new(e.code, at(field, i), e.message))
 }
 
 /// 1 → true, 0 → false, NaN → unknown.

@@ -21,5 +21,6 @@ pub mod score;
 pub mod stats;
 pub mod survey;
 pub mod toil;
+mod toil_columns;
 pub mod whatif;
 pub mod windows;

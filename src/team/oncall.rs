@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Hit, Hits, NO_ACK, NO_INCIDENT, PageColumns, collect};
+use super::pages::{Hit, Hits, NO_ACK, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
 use super::windows::{Window, window_of_local_millis};
@@ -371,7 +371,7 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
         load.share_of_interruptions = if total > 0 { load.interruptions as f64 / total as f64 } else { 0.0 };
     }
 
-    let shifts = shift_loads(input, &hits, &lookup)?;
+    let shifts = shift_loads(input, &hits, incidents, &lookup)?;
     let time_on_call = on_call_time(input, &mut loads, &lookup)?;
     let incident_load = incident_load(input, &hits, incidents);
     let acknowledged: usize = loads.iter().map(|l| l.acknowledged).sum();
@@ -434,10 +434,12 @@ impl OffsetCache {
 fn shift_loads(
     input: &OnCallInput,
     hits: &[Hit],
+    distinct: usize,
     lookup: &impl Fn(&str, &str, usize) -> Result<u32>,
 ) -> Result<Vec<ShiftLoad>> {
     let mut out = Vec::with_capacity(input.shifts.len());
-    let mut ids: Vec<u32> = Vec::new();
+    // Distinct incidents per shift without sorting: the last shift that counted each interned incident.
+    let mut seen: Vec<usize> = vec![usize::MAX; distinct];
     for (i, s) in input.shifts.iter().enumerate() {
         let responder = lookup(&s.responder, "shifts", i)?;
         if s.end <= s.start {
@@ -447,18 +449,18 @@ fn shift_loads(
         let lo = hits.partition_point(|h| (h.responder, h.at) < (responder, a));
         let hi = hits.partition_point(|h| (h.responder, h.at) < (responder, b));
         let inside = hits.get(lo..hi).unwrap_or(&[]);
-        ids.clear();
-        let mut anonymous = 0usize;
+        let mut incidents = 0usize;
         for h in inside {
-            if h.incident == NO_INCIDENT {
-                anonymous += 1;
-            } else {
-                ids.push(h.incident);
+            match seen.get_mut(h.incident as usize) {
+                Some(last) if *last == i => {}
+                Some(last) => {
+                    *last = i;
+                    incidents += 1;
+                }
+                // A page that is its own incident (NO_INCIDENT is past the end).
+                None => incidents += 1,
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
-        let incidents = ids.len() + anonymous;
         let per12 = incidents as f64 * TWELVE_HOURS_MS as f64 / (b - a) as f64;
         out.push(ShiftLoad {
             index: i,

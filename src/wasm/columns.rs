@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::sla::tickets::{PauseColumns, PriorityColumn, TicketColumns};
 use crate::team::dora::DeploymentColumns;
+use crate::team::toil::ToilEntryColumns;
 
 #[wasm_bindgen(inline_js = r#"
 // [joined, UTF-16 lengths] of an array whose every element is a string; undefined otherwise.
@@ -136,4 +137,50 @@ pub(crate) fn deployment_columns(v: &JsValue) -> Option<DeploymentColumns> {
         recovered_at: col("recoveredAt")?,
         rework: col("rework")?,
     })
+}
+
+/// [`ToilEntryColumns`] in bulk when every column present is a typed array (names as arrays of strings); `None`
+/// otherwise, to leave them to serde.
+pub(crate) fn toil_columns(v: &JsValue) -> Option<ToilEntryColumns> {
+    if !is_columns(v) {
+        return None;
+    }
+    Some(ToilEntryColumns {
+        people: optional(get(v, "people"), strings)?,
+        person: optional(get(v, "person"), numbers)?,
+        week: numbers(&get(v, "week"))?,
+        categories: strings(&get(v, "categories"))?,
+        category: numbers(&get(v, "category"))?,
+        hours: numbers(&get(v, "hours"))?,
+        toil: optional(get(v, "toil"), numbers)?,
+    })
+}
+
+/// When `read` takes `obj[key]` in bulk, a shallow copy of `obj` without it, and the columns; else `obj` as it is.
+pub(crate) fn take<T>(obj: JsValue, key: &str, read: impl Fn(&JsValue) -> Option<T>) -> (JsValue, Option<T>) {
+    if !obj.is_object() {
+        return (obj, None);
+    }
+    match read(&get(&obj, key)) {
+        Some(c) => (without(&obj, key), Some(c)),
+        None => (obj, None),
+    }
+}
+
+/// [`take`] one level down: `input[part][key]`, returning a shallow copy of `input` whose `part` lacks `key`.
+pub(crate) fn take_in<T>(
+    input: JsValue,
+    part: &str,
+    key: &str,
+    read: impl Fn(&JsValue) -> Option<T>,
+) -> (JsValue, Option<T>) {
+    let inner = if input.is_object() { get(&input, part) } else { JsValue::UNDEFINED };
+    match take(inner, key, read) {
+        (rest, Some(c)) => {
+            let copy = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
+            let _ = js_sys::Reflect::set(&copy, &JsValue::from_str(part), &rest);
+            (copy.into(), Some(c))
+        }
+        (_, None) => (input, None),
+    }
 }

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use super::columns;
 use crate::team;
 use crate::team::pages::PageColumns;
 
@@ -40,18 +41,6 @@ fn take_columns(obj: &JsValue) -> (JsValue, Option<PageColumns>) {
     let copy = js_sys::Object::assign(&js_sys::Object::new(), obj.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&copy, &JsValue::from_str("pageColumns"));
     (copy.into(), Some(PageColumns { at, responder, acknowledged_at, incident, high_urgency }))
-}
-
-/// When `obj.deploymentColumns` holds only typed arrays, read them in bulk and return a shallow copy of `obj`
-/// without them; anything else is left to serde, which reports errors by path.
-fn take_deployment_columns(obj: JsValue) -> (JsValue, Option<team::dora::DeploymentColumns>) {
-    if !obj.is_object() {
-        return (obj, None);
-    }
-    match super::columns::deployment_columns(&get(&obj, "deploymentColumns")) {
-        Some(c) => (super::columns::without(&obj, "deploymentColumns"), Some(c)),
-        None => (obj, None),
-    }
 }
 
 /// Like [`super::call`], but handing the parsed input over by value. (This used to try an untracked
@@ -466,8 +455,25 @@ export interface ToilAutomation {
 }
 
 /** Input of {@link toil}. Give entries, shares or both. */
+/** Toil entries as columns, one entry per logged row in each array: the fast form for long logs. People and
+ * categories are indices into the name lists. Errors name the column and the row (`entryColumns.hours[17]`). */
+export interface ToilEntryColumns {
+  /** The names `person` indexes; absent: one anonymous person. */
+  people?: string[];
+  person?: Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
+  /** Any instant in the week, epoch milliseconds. */
+  week: Float64Array | number[];
+  categories: string[];
+  category: Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
+  hours: Float64Array | number[];
+  /** 1 toil (the default), 0 engineering work. */
+  toil?: Uint8Array | Float64Array | number[];
+}
+
 export interface ToilInput {
   entries?: ToilEntry[];
+  /** More entries as columns (the fast form), counted after `entries`. */
+  entryColumns?: ToilEntryColumns;
   shares?: ToilShare[];
   /** When given, a week's share is toil hours / hoursPerWeek ("capacity"); otherwise toil / hours logged ("logged"). */
   hoursPerWeek?: number;
@@ -669,7 +675,7 @@ export interface TeamHealthReport {
 /// ```
 #[wasm_bindgen(js_name = dora, unchecked_return_type = "DoraReport")]
 pub fn dora(#[wasm_bindgen(unchecked_param_type = "DoraInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    let (input, columns) = take_deployment_columns(input);
+    let (input, columns) = columns::take(input, "deploymentColumns", columns::deployment_columns);
     call_fast(input, |mut i: team::dora::DoraInput| {
         if columns.is_some() {
             i.deployment_columns = columns;
@@ -718,7 +724,13 @@ pub fn on_call_load(#[wasm_bindgen(unchecked_param_type = "OnCallInput")] input:
 /// ```
 #[wasm_bindgen(js_name = toil, unchecked_return_type = "ToilReport")]
 pub fn toil(#[wasm_bindgen(unchecked_param_type = "ToilInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call_fast(input, |i| team::toil::toil(&i))
+    let (input, columns) = columns::take(input, "entryColumns", columns::toil_columns);
+    call_fast(input, |mut i: team::toil::ToilInput| {
+        if columns.is_some() {
+            i.entry_columns = columns;
+        }
+        team::toil::toil(&i)
+    })
 }
 
 /// Surveys per team and over time, worst first: Spotify squad health checks (green / yellow / red with trend),
@@ -769,21 +781,17 @@ pub fn team_health(
     } else {
         (input, None)
     };
-    let dora = if input.is_object() { get(&input, "dora") } else { JsValue::UNDEFINED };
-    let (input, deployments) = match take_deployment_columns(dora) {
-        (rest, Some(c)) => {
-            let copy = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
-            let _ = js_sys::Reflect::set(&copy, &JsValue::from_str("dora"), &rest);
-            (copy.into(), Some(c))
-        }
-        (_, None) => (input, None),
-    };
+    let (input, deployments) = columns::take_in(input, "dora", "deploymentColumns", columns::deployment_columns);
+    let (input, entries) = columns::take_in(input, "toil", "entryColumns", columns::toil_columns);
     call_fast(input, |mut i: team::health::TeamHealthInput| {
         if let (Some(c), Some(o)) = (columns, i.on_call.as_mut()) {
             o.page_columns = Some(c);
         }
         if let (Some(c), Some(d)) = (deployments, i.dora.as_mut()) {
             d.deployment_columns = Some(c);
+        }
+        if let (Some(c), Some(t)) = (entries, i.toil.as_mut()) {
+            t.entry_columns = Some(c);
         }
         team::health::team_health(&i)
     })
