@@ -9,7 +9,10 @@ use opscore::sla::availability::SampleSeries;
 use opscore::sla::downtime::{Convention, DowntimeQuery, allowed_downtime};
 use opscore::sla::period::PeriodSpec;
 use opscore::sla::report::{SlaReportInput, sla_report};
-use opscore::sla::tickets::{ClockKind, Pause, PriorityTargets, Target, Ticket, TicketDetail, TicketInput, ticket_sla};
+use opscore::sla::tickets::{
+    ClockKind, Pause, PauseColumns, PriorityColumn, PriorityTargets, Target, Ticket, TicketColumns, TicketDetail,
+    TicketInput, TicketOptions, TicketTable, ticket_sla, ticket_sla_columns, ticket_sla_table,
+};
 use opscore::time::{CalendarUnit, Timestamp, Zone};
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -94,13 +97,58 @@ fn tickets_input() -> TicketInput {
     }
 }
 
+/// The same tickets as columns (no ids: rows are named by number), and the options apart.
+fn tickets_as_columns(input: &TicketInput) -> (TicketColumns, TicketOptions) {
+    let t = &input.tickets;
+    let ms = |x: Option<Timestamp>| x.map_or(f64::NAN, |v| v.millis() as f64);
+    let mut offsets = vec![0.0];
+    let (mut start, mut end) = (vec![], vec![]);
+    for x in t {
+        for p in &x.pauses {
+            start.push(p.start.millis() as f64);
+            end.push(ms(p.end));
+        }
+        offsets.push(start.len() as f64);
+    }
+    let names: Vec<String> = input.targets.keys().cloned().collect();
+    let columns = TicketColumns {
+        ids: None,
+        priority: PriorityColumn::Indices(
+            t.iter().map(|x| names.iter().position(|n| *n == x.priority).unwrap() as f64).collect(),
+        ),
+        priority_names: Some(names),
+        created_at: t.iter().map(|x| x.created_at.millis() as f64).collect(),
+        first_response_at: Some(t.iter().map(|x| ms(x.first_response_at)).collect()),
+        resolved_at: Some(t.iter().map(|x| ms(x.resolved_at)).collect()),
+        pauses: Some(PauseColumns { offsets, start, end: Some(end) }),
+    };
+    let options = TicketOptions {
+        targets: input.targets.clone(),
+        calendar: input.calendar.clone(),
+        as_of: input.as_of,
+        pauses_apply_to: input.pauses_apply_to,
+        worst_offenders: input.worst_offenders,
+        percentiles: input.percentiles.clone(),
+        detail: input.detail,
+    };
+    (columns, options)
+}
+
 fn tickets(c: &mut Criterion) {
     let mut input = tickets_input();
-    c.bench_function("ticket_sla 100,000 tickets, business calendar (summaries only)", |b| {
+    let (columns, options) = tickets_as_columns(&input);
+    c.bench_function("ticket_sla_columns 100,000 tickets as columns, business calendar (summaries only)", |b| {
+        b.iter(|| ticket_sla_columns(black_box(&columns), black_box(&options)).unwrap())
+    });
+    let table = TicketTable::from_columns(&columns).unwrap();
+    c.bench_function("ticket_sla_table 100,000 prepared tickets (what-if re-run, summaries only)", |b| {
+        b.iter(|| ticket_sla_table(black_box(&table), black_box(&options)).unwrap())
+    });
+    c.bench_function("ticket_sla 100,000 tickets as objects, business calendar (summaries only)", |b| {
         b.iter(|| ticket_sla(black_box(&input)).unwrap())
     });
     input.detail = TicketDetail::All;
-    c.bench_function("ticket_sla 100,000 tickets, business calendar (every ticket)", |b| {
+    c.bench_function("ticket_sla 100,000 tickets as objects, business calendar (every ticket)", |b| {
         b.iter(|| ticket_sla(black_box(&input)).unwrap())
     });
 }

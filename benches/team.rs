@@ -97,6 +97,7 @@ pub fn year() -> TeamHealthInput {
     TeamHealthInput {
         dora: Some(DoraInput {
             deployments,
+            deployment_columns: None,
             incidents: vec![],
             period: Some(period),
             benchmark: Default::default(),
@@ -113,6 +114,7 @@ pub fn year() -> TeamHealthInput {
         }),
         toil: Some(ToilInput {
             entries,
+            entry_columns: None,
             shares: vec![],
             hours_per_week: Some(40.0),
             time_zone: Zone::UTC,

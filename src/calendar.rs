@@ -225,7 +225,17 @@ impl BusinessCalendar {
 
     /// A timeline over this calendar, empty until first queried.
     pub fn timeline(&self) -> Timeline<'_> {
-        Timeline { cal: self, first: None, next: None, starts: vec![], ends: vec![], cum: vec![], safe: (0, 0) }
+        Timeline {
+            cal: self,
+            first: None,
+            next: None,
+            starts: vec![],
+            ends: vec![],
+            cum: vec![],
+            safe: (0, 0),
+            base: 0,
+            buckets: vec![],
+        }
     }
 
     /// `t` plus `secs` business seconds. See [`Timeline::add_business_secs`].
@@ -282,6 +292,11 @@ pub struct Timeline<'a> {
     cum: Vec<i64>,
     /// Instants (epoch ms) between which queries need no coverage check: two days inside the covered dates.
     safe: (i64, i64),
+    /// UTC midnight (epoch ms) of the first covered date: day `d` of the bucket index starts at `base + d` days.
+    base: i64,
+    /// Per UTC day `d` from `base`: how many intervals start at or before the day's first instant. A lookup starts
+    /// there and steps over the few intervals of that day, so it costs O(1) instead of a binary search.
+    buckets: Vec<u32>,
 }
 
 impl Timeline<'_> {
@@ -328,6 +343,7 @@ impl Timeline<'_> {
             self.starts.clear();
             self.ends.clear();
             self.cum.clear();
+            self.buckets.clear();
             self.first = Some(from);
             self.next = Some(from);
             return self.cover(from, keep_to);
@@ -345,7 +361,52 @@ impl Timeline<'_> {
         self.next = Some(next);
         let utc = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
         self.safe = (utc(first) + 2 * 86_400_000, utc(next) - 2 * 86_400_000);
+        self.base = utc(first);
+        self.index_days((next - first).num_days());
         Ok(())
+    }
+
+    /// Extend the per-day bucket index to the first `days - 1` UTC days from `base`. Intervals of dates not yet
+    /// covered begin at or after the next date's local midnight, later than its UTC midnight less a day, so
+    /// buckets up to there are final.
+    fn index_days(&mut self, days: i64) {
+        let want = usize::try_from(days.saturating_sub(1)).unwrap_or(0);
+        let mut idx = self.buckets.last().map_or(0, |&b| b as usize);
+        while self.buckets.len() < want {
+            let day_start = self.base + self.buckets.len() as i64 * 86_400_000;
+            while self.starts.get(idx).is_some_and(|&s| s <= day_start) {
+                idx += 1;
+            }
+            self.buckets.push(idx as u32);
+        }
+    }
+
+    /// How many intervals start at or before `t`: a bucket lookup and a short step forward when `t` falls in an
+    /// indexed day, a binary search otherwise. Equal to `starts.partition_point(|&s| s <= t)`.
+    fn locate(&self, t: i64) -> usize {
+        let day = (t - self.base).div_euclid(86_400_000);
+        match usize::try_from(day).ok().and_then(|d| self.buckets.get(d)) {
+            Some(&b) => {
+                let mut idx = b as usize;
+                while self.starts.get(idx).is_some_and(|&s| s <= t) {
+                    idx += 1;
+                }
+                idx
+            }
+            None => self.starts.partition_point(|&s| s <= t),
+        }
+    }
+
+    /// Cover the local days from the one containing `lo` to the one containing `hi` (epoch ms) in one pass, before
+    /// a batch of queries in that span. Best effort: an instant outside the supported years is left for the query
+    /// itself to report.
+    pub fn prepare(&mut self, lo: i64, hi: i64) {
+        // A year inside 1901–2199 on both ends: far from the limits, so covering cannot fail halfway.
+        const LO: i64 = -2_177_452_800_000; // 1901-01-01T00:00:00Z
+        const HI: i64 = 7_226_582_400_000; // 2199-01-01T00:00:00Z
+        if lo <= hi && lo > LO && hi < HI {
+            let _ = self.cover_ms(lo).and_then(|()| self.cover_ms(hi));
+        }
     }
 
     /// Make sure the local day containing `t` (epoch ms), and a day either side, are covered.
@@ -379,7 +440,11 @@ impl Timeline<'_> {
 
     /// Business milliseconds from the start of the covered range to `t` (t must be covered).
     fn business_ms_at(&self, t: i64) -> i64 {
-        let idx = self.starts.partition_point(|&s| s <= t);
+        self.business_ms_at_index(t, self.locate(t))
+    }
+
+    /// [`Timeline::business_ms_at`] given `idx`, the number of intervals that start at or before `t`.
+    fn business_ms_at_index(&self, t: i64, idx: usize) -> i64 {
         match idx.checked_sub(1) {
             None => 0,
             Some(i) => match (self.cum.get(i), self.starts.get(i), self.ends.get(i)) {
@@ -418,11 +483,27 @@ impl Timeline<'_> {
         if ms <= 0 {
             return Ok(t);
         }
+        let (total, at) = self.mark(t)?;
+        self.instant_at(total.saturating_add(ms), at)
+    }
+
+    /// The running business total (ms) at `t`, covering `t` first, and how many intervals start at or before it.
+    /// Totals count from the start of the covered range, so only differences between marks taken while the
+    /// timeline does not grow backwards mean anything: take the earliest instant's mark first, as the ticket clocks
+    /// do (every later instant of a clock is at or after its creation, whose day and the day before are covered).
+    pub(crate) fn mark(&mut self, t: i64) -> Result<(i64, usize)> {
         self.cover_ms(t)?;
-        let target = self.business_ms_at(t).saturating_add(ms);
+        let at = self.locate(t);
+        Ok((self.business_ms_at_index(t, at), at))
+    }
+
+    /// The instant at which the running total reaches `target` (a due time at the end of a working interval is that
+    /// end), given the interval count `at` of a [`Timeline::mark`] at or before it, from which to search forward.
+    pub(crate) fn instant_at(&mut self, target: i64, at: usize) -> Result<i64> {
         self.cover_total(target)?;
-        // The first interval whose running total at its end reaches the target.
-        let idx = partition_end(&self.cum, &self.starts, &self.ends, target);
+        // The first interval whose running total at its end reaches the target: not before the interval holding
+        // the mark (the totals before it are at most the mark's own), so search forward from there.
+        let idx = partition_end(&self.cum, &self.starts, &self.ends, target, at.saturating_sub(1));
         match (self.cum.get(idx), self.starts.get(idx)) {
             (Some(c), Some(s)) => Ok(s + (target - c)),
             _ => Err(Self::too_far(NaiveDate::MAX)),
@@ -454,16 +535,23 @@ impl Timeline<'_> {
     }
 }
 
-/// The index of the first interval whose running total at its end is ≥ `target`.
-fn partition_end(cum: &[i64], starts: &[i64], ends: &[i64], target: i64) -> usize {
-    let (mut lo, mut hi) = (0usize, cum.len());
+/// The index of the first interval whose running total at its end is ≥ `target`, given that none before `from` is:
+/// a galloping search from `from` (most targets end a few intervals later), then a binary search.
+fn partition_end(cum: &[i64], starts: &[i64], ends: &[i64], target: i64, from: usize) -> usize {
+    let end_total = |i: usize| match (cum.get(i), starts.get(i), ends.get(i)) {
+        (Some(c), Some(s), Some(e)) => c + (e - s),
+        _ => i64::MAX,
+    };
+    let (mut lo, mut step) = (from.min(cum.len()), 1usize);
+    let mut hi = lo;
+    while hi < cum.len() && end_total(hi) < target {
+        lo = hi + 1;
+        hi = hi.saturating_add(step).min(cum.len());
+        step = step.saturating_mul(2);
+    }
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let end_total = match (cum.get(mid), starts.get(mid), ends.get(mid)) {
-            (Some(c), Some(s), Some(e)) => c + (e - s),
-            _ => i64::MAX,
-        };
-        if end_total < target {
+        if end_total(mid) < target {
             lo = mid + 1;
         } else {
             hi = mid;

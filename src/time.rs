@@ -34,6 +34,17 @@ impl Timestamp {
         Self::from_millis(ms.round() as i64, path)
     }
 
+    /// Whether whole epoch milliseconds are inside 1900–2200, the instants [`Timestamp::from_millis`] accepts.
+    pub fn millis_in_range(ms: i64) -> bool {
+        (MIN_MS..=MAX_MS).contains(&ms)
+    }
+
+    /// From whole epoch milliseconds, clamped into 1900–2200: for values already known to be in range.
+    pub fn clamped_millis(ms: i64) -> Self {
+        let ms = ms.clamp(MIN_MS, MAX_MS);
+        Timestamp(DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::UNIX_EPOCH))
+    }
+
     /// From whole epoch milliseconds; errors outside 1900–2200.
     pub fn from_millis(ms: i64, path: &str) -> Result<Self> {
         if !(MIN_MS..=MAX_MS).contains(&ms) {
@@ -212,6 +223,14 @@ impl Zone {
         let utc = t.0.naive_utc();
         let offset = self.0.offset_at(t.millis().div_euclid(1000));
         utc.checked_add_signed(chrono::Duration::seconds(i64::from(offset))).unwrap_or(utc)
+    }
+
+    /// The UTC offset in milliseconds in force at epoch milliseconds `ms` (the offset [`Zone::local`] applies),
+    /// with the span of epoch milliseconds `[from, until)` over which it holds: one lookup serves every instant
+    /// until the zone's next transition.
+    pub fn offset_span_ms(&self, ms: i64) -> (i64, i64, i64) {
+        let (offset, from, until) = self.0.offset_span(ms.div_euclid(1000));
+        (i64::from(offset) * 1000, from.saturating_mul(1000), until.saturating_mul(1000))
     }
 
     /// The instant of a local wall-clock time. In a daylight-saving overlap (a local time that happens twice) this

@@ -338,3 +338,71 @@ fn bad_input_is_a_structured_error() {
     let e = serde_json::from_value::<DoraInput>(json!({"deployments": [], "timeZone": "Mars/Base"})).unwrap_err();
     assert!(e.to_string().contains("unknown_time_zone"), "{e}");
 }
+
+#[test]
+fn deployment_columns_give_the_report_of_the_same_deployments_as_objects() {
+    // 2026-03-02T09:00:00Z and an hour apart; the second failed and recovered 30 minutes later; the first shipped
+    // two commits, the third has a lead time of 600 s.
+    let t0 = 1_772_442_000_000i64;
+    let objects = json!({"deployments": [
+        {"at": t0, "commitTimes": [t0 - 7_200_000, t0 - 3_600_000]},
+        {"at": t0 + 3_600_000, "failed": true, "recoveredAt": t0 + 5_400_000},
+        {"at": t0 + 7_200_000, "leadTimeSeconds": 600.0, "rework": true},
+    ]});
+    let columns = json!({"deploymentColumns": {
+        "at": [t0, t0 + 3_600_000, t0 + 7_200_000],
+        "commitOffsets": [0, 2, 2, 2],
+        "commitTimes": [t0 - 7_200_000, t0 - 3_600_000],
+        "leadTimeSeconds": [null, null, 600.0],
+        "failed": [null, 1, null],
+        "recoveredAt": [null, t0 + 5_400_000, null],
+        "rework": [null, null, 1],
+    }});
+    let a = run(objects.clone());
+    assert_eq!(run(columns.clone()), a);
+    // Lead times 7200, 3600 and 600 s: median 3600. One failure of three, recovered in 1800 s.
+    assert_eq!(a.lead_time.as_ref().unwrap().median_seconds, 3600.0);
+    assert_eq!(a.change_fail_rate.failed_deployments, 1);
+    // Objects and columns together are counted together, objects first.
+    let mut both = columns;
+    both["deployments"] = objects["deployments"].clone();
+    assert_eq!(run(both).change_fail_rate.deployments, 6);
+}
+
+#[test]
+fn deployment_columns_errors_name_the_column_and_the_row() {
+    let t0 = 1_772_442_000_000i64;
+    let cols = |extra: Value| {
+        let mut v = json!({"at": [t0, t0 + 3_600_000]});
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        json!({"deploymentColumns": v})
+    };
+    assert_eq!(err(cols(json!({"failed": [1]}))), (ErrorCode::OutOfRange, "deploymentColumns.failed".into()));
+    assert_eq!(err(cols(json!({"failed": [1, 2]}))), (ErrorCode::OutOfRange, "deploymentColumns.failed[1]".into()));
+    assert_eq!(err(cols(json!({"at": [t0, 1e20]}))), (ErrorCode::InvalidTimestamp, "deploymentColumns.at[1]".into()));
+    assert_eq!(
+        err(cols(json!({"commitTimes": [t0]}))),
+        (ErrorCode::MissingField, "deploymentColumns.commitOffsets".into())
+    );
+    assert_eq!(
+        err(cols(json!({"commitOffsets": [0, 1, 0], "commitTimes": [t0]}))),
+        (ErrorCode::OutOfRange, "deploymentColumns.commitOffsets[2]".into())
+    );
+    // A commit after its deployment: the flat position of the commit (deployment 1's first commit is entry 1).
+    assert_eq!(
+        err(cols(json!({"commitOffsets": [0, 1, 2], "commitTimes": [t0 - 1, t0 + 9_000_000]}))),
+        (ErrorCode::EndBeforeStart, "deploymentColumns.commitTimes[1]".into())
+    );
+    assert_eq!(
+        err(cols(json!({"recoveredAt": [null, t0]}))),
+        (ErrorCode::EndBeforeStart, "deploymentColumns.recoveredAt[1]".into())
+    );
+    assert_eq!(
+        err(
+            json!({"deployments": [{"at": t0}], "deploymentColumns": {"at": [t0], "failed": [0], "recoveredAt": [t0 + 1]}})
+        ),
+        (ErrorCode::Infeasible, "deploymentColumns.failed[0]".into())
+    );
+}

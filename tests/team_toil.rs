@@ -130,3 +130,38 @@ fn bad_input_is_a_structured_error() {
         assert_eq!(err(input.clone()), (code, path.to_string()), "{input}");
     }
 }
+
+#[test]
+fn entry_columns_give_the_report_of_the_same_entries_as_objects() {
+    // Two people, one week (Monday 2026-03-02): ana 10 h deploys + 30 h engineering, bo 20 h tickets.
+    let week = 1_772_409_600_000i64;
+    let objects = json!({"entries": [
+        {"person": "ana", "week": week, "category": "deploys", "hours": 10.0},
+        {"person": "ana", "week": week, "category": "features", "hours": 30.0, "toil": false},
+        {"person": "bo", "week": week, "category": "tickets", "hours": 20.0},
+    ]});
+    let columns = json!({"entryColumns": {
+        "people": ["ana", "bo"], "person": [0, 0, 1], "week": [week, week, week],
+        "categories": ["deploys", "features", "tickets"], "category": [0, 1, 2],
+        "hours": [10.0, 30.0, 20.0], "toil": [1, 0, 1],
+    }});
+    let run = |v: Value| toil(&serde_json::from_value::<ToilInput>(v).unwrap());
+    let a = run(objects).unwrap();
+    assert_eq!(run(columns.clone()).unwrap(), a);
+    // ana 10 / 40 = 25%, bo 20 / 20 = 100%: the mean share is 62.5%.
+    assert_eq!(a.share, 0.625);
+    let err = |patch: Value| {
+        let mut v = columns.clone();
+        for (k, x) in patch.as_object().unwrap() {
+            v["entryColumns"][k] = x.clone();
+        }
+        let e = run(v).unwrap_err();
+        (e.code, e.path)
+    };
+    assert_eq!(err(json!({"hours": [10.0, -1.0, 20.0]})), (ErrorCode::OutOfRange, "entryColumns.hours[1]".into()));
+    assert_eq!(err(json!({"hours": [10.0]})), (ErrorCode::OutOfRange, "entryColumns.hours".into()));
+    assert_eq!(err(json!({"category": [0, 3, 2]})), (ErrorCode::UnknownReference, "entryColumns.category[1]".into()));
+    assert_eq!(err(json!({"person": [0, 0.5, 1]})), (ErrorCode::UnknownReference, "entryColumns.person[1]".into()));
+    assert_eq!(err(json!({"week": [week, 1e20, week]})), (ErrorCode::InvalidTimestamp, "entryColumns.week[1]".into()));
+    assert_eq!(err(json!({"toil": [1, 2, 1]})), (ErrorCode::OutOfRange, "entryColumns.toil[1]".into()));
+}

@@ -8,4 +8,6 @@ pub mod downtime;
 pub mod incidents;
 pub mod period;
 pub mod report;
+mod ticket_eval;
+mod ticket_table;
 pub mod tickets;

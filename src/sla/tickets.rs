@@ -19,13 +19,14 @@
 //!   at rank ⌈p·n⌉ (so it is always an observed value);
 //! - worst offenders are the breached clocks with the largest lateness, in wall-clock seconds past the due time.
 
-use std::collections::{BTreeMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{BusinessCalendar, CalendarSpec, Timeline};
-use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use super::ticket_eval::{Opts, evaluate};
+pub use super::ticket_table::{PauseColumns, PriorityColumn, TicketColumns, TicketTable};
+use crate::calendar::CalendarSpec;
+use crate::error::Result;
 use crate::time::Timestamp;
 
 /// Which clock a target runs on.
@@ -286,289 +287,6 @@ pub struct TicketReport {
     pub tickets: Vec<TicketResult>,
 }
 
-/// Clock arithmetic: all time, or working time through a timeline.
-/// FNV-1a: a fast hasher for the id set (ids are caller data, but a collision only costs time, never correctness).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Clock milliseconds from `a` to `b`: all time, or working time through the timeline.
-fn between(tl: &mut Option<Timeline<'_>>, business: bool, a: i64, b: i64) -> Result<i64> {
-    match tl {
-        Some(t) if business => t.business_ms_between(a, b),
-        _ => Ok(b - a),
-    }
-}
-
-/// The instant `ms` clock milliseconds after `t`.
-fn add(tl: &mut Option<Timeline<'_>>, business: bool, t: i64, ms: i64, at: &Where) -> Result<i64> {
-    match tl {
-        Some(x) if business => x.add_business_ms(t, ms).map_err(|e| e.within(&at.path())),
-        _ => Ok(t.saturating_add(ms)),
-    }
-}
-
-/// Where a clock is, for error paths built only when an error happens: `tickets[i].<field>`.
-struct Where {
-    ticket: usize,
-    field: &'static str,
-}
-
-impl Where {
-    fn path(&self) -> String {
-        format!("tickets[{}].{}", self.ticket, self.field)
-    }
-}
-
-fn validate_target(t: &Target, has_calendar: bool, path: &str) -> Result<()> {
-    let s = check::finite(t.seconds, &join_path(path, "seconds"))?;
-    if s <= 0.0 {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            join_path(path, "seconds"),
-            format!("a target must be more than 0 seconds, got {s}"),
-        ));
-    }
-    if !has_calendar && (t.clock == ClockKind::Business || t.due_in_working_hours) {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            "calendar",
-            format!("the target at {path} uses working hours, so the input needs a `calendar`"),
-        ));
-    }
-    Ok(())
-}
-
-/// Validate one ticket against its creation, completion and `asOf`, returning its effective pauses.
-fn validate_ticket(t: &Ticket, as_of: Option<Timestamp>, i: usize) -> Result<Vec<(Timestamp, Option<Timestamp>)>> {
-    if t.pauses.is_empty()
-        && t.first_response_at.is_none_or(|v| v >= t.created_at)
-        && t.resolved_at.is_none_or(|v| v >= t.created_at)
-    {
-        return Ok(Vec::new());
-    }
-    let path = &index_path("tickets", i);
-    for (field, v) in [("firstResponseAt", t.first_response_at), ("resolvedAt", t.resolved_at)] {
-        if let Some(v) = v
-            && v < t.created_at
-        {
-            return Err(Error::new(
-                ErrorCode::EndBeforeStart,
-                join_path(path, field),
-                format!("{field} ({v}) is before createdAt ({})", t.created_at),
-            ));
-        }
-    }
-    check::max_len(t.pauses.len(), &join_path(path, "pauses"))?;
-    let mut prev_end: Option<Timestamp> = None;
-    let mut out = Vec::with_capacity(t.pauses.len());
-    let count = t.pauses.len();
-    for (j, p) in t.pauses.iter().enumerate() {
-        let pp = index_path(&join_path(path, "pauses"), j);
-        if p.start < t.created_at {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                join_path(&pp, "start"),
-                format!("the pause starts ({}) before the ticket was created ({})", p.start, t.created_at),
-            ));
-        }
-        if let Some(r) = t.resolved_at {
-            let last = p.end.unwrap_or(p.start);
-            if last > r || p.start >= r {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    join_path(&pp, if p.start >= r { "start" } else { "end" }),
-                    format!("the pause runs past the ticket's resolution ({r})"),
-                ));
-            }
-        }
-        match p.end {
-            Some(e) if e <= p.start => {
-                return Err(Error::new(
-                    ErrorCode::EndBeforeStart,
-                    join_path(&pp, "end"),
-                    format!("the pause ends ({e}) before it starts ({})", p.start),
-                ));
-            }
-            None if t.resolved_at.is_some() => {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    join_path(&pp, "end"),
-                    "a resolved ticket's pauses must all have ended: give `end`",
-                ));
-            }
-            None if j + 1 != count => {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    join_path(&pp, "end"),
-                    "only the last pause may still be open (without `end`)",
-                ));
-            }
-            _ => {}
-        }
-        if let Some(pe) = prev_end
-            && p.start < pe
-        {
-            return Err(Error::new(
-                ErrorCode::Overlap,
-                join_path(&pp, "start"),
-                "pauses must be in order and must not overlap",
-            ));
-        }
-        prev_end = p.end;
-        // Only what has happened by asOf counts.
-        match as_of {
-            Some(a) if p.start >= a => {}
-            Some(a) => out.push((p.start, p.end.filter(|&e| e <= a))),
-            None => out.push((p.start, p.end)),
-        }
-    }
-    Ok(out)
-}
-
-/// Evaluate one clock of one ticket.
-#[allow(clippy::too_many_arguments)]
-fn run_clock(
-    tl: &mut Option<Timeline<'_>>,
-    target: &Target,
-    created: Timestamp,
-    stop: Option<Timestamp>,
-    as_of: Option<Timestamp>,
-    pauses: &[(Timestamp, Option<Timestamp>)],
-    at: &Where,
-) -> Result<ClockResult> {
-    let business = target.clock == ClockKind::Business;
-    let now = match (stop, as_of) {
-        (Some(s), _) => s.millis(),
-        (None, Some(a)) => a.millis(),
-        (None, None) => {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "asOf",
-                format!("{} is still open, so the input needs `asOf` to say when the state is computed", at.path()),
-            ));
-        }
-    };
-    let created = created.millis();
-    // Targets are validated finite and > 0; whole milliseconds from here on.
-    let target_ms = (target.seconds * 1000.0).round().min(1e16) as i64;
-    let mut due = add(tl, business, created, target_ms, at)?;
-    let mut paused = 0i64;
-    for &(ps, pe) in pauses {
-        let ps = ps.millis();
-        if ps >= now {
-            break;
-        }
-        let pe = pe.map_or(now, |e| e.millis()).min(now);
-        let len = between(tl, business, ps, pe)?;
-        paused += len;
-        if ps < due {
-            due = add(tl, business, due, len, at)?;
-        }
-    }
-    if target.due_in_working_hours
-        && !business
-        && let Some(t) = tl
-    {
-        due = t.next_working_ms(due).map_err(|e| e.within(&at.path()))?;
-    }
-    let elapsed = between(tl, business, created, now)? - paused;
-    let completed = stop.is_some();
-    let status = if now > due {
-        Status::Breached
-    } else if completed {
-        Status::Met
-    } else {
-        Status::Running
-    };
-    Ok(ClockResult {
-        target_seconds: target.seconds,
-        due_at: Timestamp::from_millis(due, "").map_err(|e| e.within(&at.path()))?,
-        elapsed_seconds: elapsed as f64 / 1000.0,
-        paused_seconds: paused as f64 / 1000.0,
-        remaining_seconds: (target_ms - elapsed) as f64 / 1000.0,
-        late_seconds: (now - due).max(0) as f64 / 1000.0,
-        status,
-        completed,
-    })
-}
-
-#[derive(Default)]
-struct Acc {
-    met: usize,
-    breached: usize,
-    running: usize,
-    elapsed: Vec<f64>,
-    offenders: Vec<(f64, usize, Timestamp, bool)>,
-}
-
-impl Acc {
-    fn add(&mut self, r: &ClockResult, ticket: usize) {
-        match r.status {
-            Status::Met => self.met += 1,
-            Status::Breached => {
-                self.breached += 1;
-                self.offenders.push((r.late_seconds, ticket, r.due_at, r.completed));
-            }
-            Status::Running => self.running += 1,
-        }
-        if r.completed {
-            self.elapsed.push(r.elapsed_seconds);
-        }
-    }
-
-    fn finish(mut self, target: Target, ps: &[f64], worst: usize, tickets: &[Ticket]) -> ClockSummary {
-        let n = self.elapsed.len();
-        let mean = (n > 0).then(|| self.elapsed.iter().sum::<f64>() / n as f64);
-        self.elapsed.sort_unstable_by(f64::total_cmp);
-        let percentiles = if n == 0 {
-            Vec::new()
-        } else {
-            ps.iter()
-                .map(|&p| {
-                    let rank = ((p * n as f64).ceil() as usize).clamp(1, n);
-                    Percentile { p, seconds: self.elapsed.get(rank - 1).copied().unwrap_or(0.0) }
-                })
-                .collect()
-        };
-        self.offenders.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let worst_offenders = self
-            .offenders
-            .into_iter()
-            .take(worst)
-            .map(|(late, i, due, completed)| Offender {
-                id: tickets.get(i).map(|t| t.id.clone()).unwrap_or_default(),
-                late_seconds: late,
-                due_at: due,
-                completed,
-            })
-            .collect();
-        let judged = self.met + self.breached;
-        ClockSummary {
-            target,
-            met: self.met,
-            breached: self.breached,
-            running: self.running,
-            within_sla: (judged > 0).then(|| self.met as f64 / judged as f64),
-            mean_seconds: mean,
-            percentiles,
-            worst_offenders,
-        }
-    }
-}
-
 /// Measure tickets against per-priority targets. Errors: no tickets or no targets (`empty`); a bad target
 /// (`targets.P1.response.seconds`); a business clock without `calendar`; a bad calendar (`calendar.…`); a duplicate
 /// id; an unknown priority (`unknown_reference` at `tickets[i].priority`); a response or resolution before creation;
@@ -576,7 +294,7 @@ impl Acc {
 /// an open clock without `asOf`; percentiles outside (0, 1].
 pub fn ticket_sla(input: &TicketInput) -> Result<TicketReport> {
     evaluate(
-        &input.tickets,
+        &TicketTable::from_tickets(&input.tickets),
         Opts {
             targets: &input.targets,
             calendar: input.calendar.as_ref(),
@@ -619,6 +337,17 @@ pub struct TicketOptions {
 /// [`ticket_sla`] over tickets held apart from the options, so that what-if re-runs (new targets, another
 /// calendar, a later `asOf`) reuse parsed tickets. Same errors, same paths (`tickets[i].…`).
 pub fn ticket_sla_for(tickets: &[Ticket], options: &TicketOptions) -> Result<TicketReport> {
+    ticket_sla_table(&TicketTable::from_tickets(tickets), options)
+}
+
+/// [`ticket_sla`] over tickets as columns ([`TicketColumns`]), with the options apart. Errors as [`ticket_sla`] and
+/// [`TicketTable::from_columns`], with column paths (`tickets.createdAt[17]`, `tickets.pauses.start[4]`).
+pub fn ticket_sla_columns(tickets: &TicketColumns, options: &TicketOptions) -> Result<TicketReport> {
+    ticket_sla_table(&TicketTable::from_columns(tickets)?, options)
+}
+
+/// [`ticket_sla`] over a prepared [`TicketTable`]: the fastest way to re-run what-ifs over the same tickets.
+pub fn ticket_sla_table(tickets: &TicketTable<'_>, options: &TicketOptions) -> Result<TicketReport> {
     evaluate(
         tickets,
         Opts {
@@ -631,139 +360,4 @@ pub fn ticket_sla_for(tickets: &[Ticket], options: &TicketOptions) -> Result<Tic
             detail: options.detail,
         },
     )
-}
-
-/// The options, borrowed from either input form.
-#[derive(Clone, Copy)]
-struct Opts<'a> {
-    targets: &'a BTreeMap<String, PriorityTargets>,
-    calendar: Option<&'a CalendarSpec>,
-    as_of: Option<Timestamp>,
-    pauses_apply_to: PausesApplyTo,
-    worst_offenders: Option<usize>,
-    percentiles: Option<&'a [f64]>,
-    detail: TicketDetail,
-}
-
-fn evaluate(tickets: &[Ticket], input: Opts<'_>) -> Result<TicketReport> {
-    check::list_len(tickets.len(), "tickets")?;
-    if input.targets.is_empty() {
-        return Err(Error::new(ErrorCode::Empty, "targets", "give targets for at least one priority"));
-    }
-    let calendar = match input.calendar {
-        Some(spec) => Some(BusinessCalendar::new(spec).map_err(|e| e.within("calendar"))?),
-        None => None,
-    };
-    for (name, t) in input.targets {
-        let p = join_path("targets", name);
-        if let Some(r) = &t.response {
-            validate_target(r, calendar.is_some(), &join_path(&p, "response"))?;
-        }
-        if let Some(r) = &t.resolution {
-            validate_target(r, calendar.is_some(), &join_path(&p, "resolution"))?;
-        }
-    }
-    let default_ps = [0.5, 0.9, 0.95];
-    let ps: &[f64] = input.percentiles.unwrap_or(&default_ps);
-    for (i, &p) in ps.iter().enumerate() {
-        let path = index_path("percentiles", i);
-        let p = check::finite(p, &path)?;
-        if p <= 0.0 || p > 1.0 {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
-                path,
-                format!("a percentile is a fraction in (0, 1], got {p}"),
-            ));
-        }
-    }
-    let worst = input.worst_offenders.unwrap_or(5);
-    let mut tl = calendar.as_ref().map(BusinessCalendar::timeline);
-    let mut ids: HashSet<&str, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(tickets.len(), BuildHasherDefault::default());
-    let mut accs: BTreeMap<&str, (usize, Acc, Acc)> =
-        input.targets.keys().map(|k| (k.as_str(), (0, Acc::default(), Acc::default()))).collect();
-    let mut results = Vec::new();
-    let mut not_yet_created = 0;
-    let as_of = input.as_of;
-    for (i, t) in tickets.iter().enumerate() {
-        let path = || index_path("tickets", i);
-        if !ids.insert(t.id.as_str()) {
-            return Err(Error::new(
-                ErrorCode::Duplicate,
-                join_path(&path(), "id"),
-                format!("the ticket id \"{}\" appears twice", t.id),
-            ));
-        }
-        let targets = input.targets.get(&t.priority).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownReference,
-                join_path(&path(), "priority"),
-                format!("no targets for priority \"{}\"; add it to `targets`", t.priority),
-            )
-        })?;
-        let pauses = validate_ticket(t, as_of, i)?;
-        if as_of.is_some_and(|a| t.created_at > a) {
-            not_yet_created += 1;
-            continue;
-        }
-        let happened = |x: Option<Timestamp>| x.filter(|&v| as_of.is_none_or(|a| v <= a));
-        let response_pauses: &[(Timestamp, Option<Timestamp>)] = match input.pauses_apply_to {
-            PausesApplyTo::Both => &pauses,
-            PausesApplyTo::Resolution => &[],
-        };
-        let response = match &targets.response {
-            Some(target) => Some(run_clock(
-                &mut tl,
-                target,
-                t.created_at,
-                happened(t.first_response_at),
-                as_of,
-                response_pauses,
-                &Where { ticket: i, field: "firstResponseAt" },
-            )?),
-            None => None,
-        };
-        let resolution = match &targets.resolution {
-            Some(target) => Some(run_clock(
-                &mut tl,
-                target,
-                t.created_at,
-                happened(t.resolved_at),
-                as_of,
-                &pauses,
-                &Where { ticket: i, field: "resolvedAt" },
-            )?),
-            None => None,
-        };
-        if let Some((count, ra, sa)) = accs.get_mut(t.priority.as_str()) {
-            *count += 1;
-            if let Some(r) = &response {
-                ra.add(r, i);
-            }
-            if let Some(r) = &resolution {
-                sa.add(r, i);
-            }
-        }
-        let keep = match input.detail {
-            TicketDetail::All => true,
-            TicketDetail::None => false,
-            TicketDetail::Open => [response, resolution].iter().flatten().any(|r| r.status != Status::Met),
-        };
-        if keep {
-            results.push(TicketResult { id: t.id.clone(), priority: t.priority.clone(), response, resolution });
-        }
-    }
-    let priorities = accs
-        .into_iter()
-        .filter_map(|(name, (count, ra, sa))| {
-            let targets = input.targets.get(name)?;
-            Some(PrioritySummary {
-                priority: name.to_string(),
-                tickets: count,
-                response: targets.response.map(|t| ra.finish(t, ps, worst, tickets)),
-                resolution: targets.resolution.map(|t| sa.finish(t, ps, worst, tickets)),
-            })
-        })
-        .collect();
-    Ok(TicketReport { as_of, not_yet_created, priorities, tickets: results })
 }

@@ -12,12 +12,14 @@
 //! - without an explicit `period`, the observation window runs from local midnight of the first deployment's day
 //!   to local midnight after the last deployment's day, in `timeZone`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::benchmark::{BenchmarkSet, Classification, Key};
+pub use super::deploy_columns::DeploymentColumns;
 use super::stats::{MedianConvention, mean, quantile, sort};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period, split_calendar};
@@ -75,8 +77,12 @@ pub struct DoraIncident {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DoraInput {
-    /// At least one deployment, in any order.
+    /// Deployments, in any order; with `deployment_columns`, at least one in all.
+    #[serde(default)]
     pub deployments: Vec<Deployment>,
+    /// More deployments as columns (the fast form), counted after `deployments`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment_columns: Option<DeploymentColumns>,
     /// Incidents, optional.
     #[serde(default)]
     pub incidents: Vec<DoraIncident>,
@@ -262,7 +268,17 @@ const MAX_CALENDAR_PIECES: usize = 20_000;
 /// that still names incidents or a recovery; an unknown or duplicate incident id; an incident resolved before it
 /// started; a deployment outside `period`.
 pub fn dora(input: &DoraInput) -> Result<DoraReport> {
-    check::list_len(input.deployments.len(), "deployments")?;
+    let deployments: Cow<'_, [Deployment]> = match &input.deployment_columns {
+        None => Cow::Borrowed(&input.deployments),
+        Some(c) => {
+            let mut all = Vec::with_capacity(input.deployments.len() + c.len());
+            all.extend_from_slice(&input.deployments);
+            all.extend(c.rows()?);
+            Cow::Owned(all)
+        }
+    };
+    let deployments = deployments.as_ref();
+    check::list_len(deployments.len(), "deployments")?;
     check::max_len(input.incidents.len(), "incidents")?;
     let incidents = index_incidents(&input.incidents)?;
     let zone = input.time_zone;
@@ -272,7 +288,7 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
             p.validate("period")?;
             (p, PeriodSource::Input)
         }
-        None => (derived_period(&input.deployments, zone)?, PeriodSource::Deployments),
+        None => (derived_period(deployments, zone)?, PeriodSource::Deployments),
     };
 
     let mut lead_times = Vec::new();
@@ -283,30 +299,41 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
     let mut labelled = 0usize;
     let mut rework = 0usize;
     let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, d) in input.deployments.iter().enumerate() {
-        let path = index_path("deployments", i);
+    let rows = input.deployments.len();
+    for (i, d) in deployments.iter().enumerate() {
+        // Built only for an error: formatting a path per deployment was a hot spot.
+        let path = &|field: &str, j: Option<usize>| match (i.checked_sub(rows), &input.deployment_columns) {
+            (Some(k), Some(c)) => c.path(k, field, j),
+            _ => {
+                let p = join_path(&index_path("deployments", i), field);
+                match j {
+                    Some(j) => index_path(&p, j),
+                    None => p,
+                }
+            }
+        };
         if let Some(id) = &d.id
             && ids.insert(id.as_str(), i).is_some()
         {
             return Err(Error::new(
                 ErrorCode::Duplicate,
-                join_path(&path, "id"),
+                path("id", None),
                 format!("deployment id \"{id}\" appears twice"),
             ));
         }
         if !period.contains(d.at) {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
-                join_path(&path, "at"),
+                path("at", None),
                 format!("the deployment at {} is outside the period {} – {}", d.at, period.start, period.end),
             ));
         }
-        collect_lead_times(d, &path, &mut lead_times)?;
-        let is_failed = failure(d, &path, &incidents)?;
+        collect_lead_times(d, path, &mut lead_times)?;
+        let is_failed = failure(d, path, &incidents)?;
         incidents_caused += d.caused_incident_ids.len();
         if is_failed {
             failed += 1;
-            match recovery(d, &path, &input.incidents, &incidents)? {
+            match recovery(d, path, &input.incidents, &incidents)? {
                 Some(secs) => recoveries.push(secs),
                 None => unrecovered += 1,
             }
@@ -317,10 +344,10 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
         }
     }
 
-    let n = input.deployments.len();
+    let n = deployments.len();
     let benchmark = input.benchmark;
     let conv = input.median;
-    let deployment_frequency = frequency(&input.deployments, period, zone, benchmark, conv)?;
+    let deployment_frequency = frequency(deployments, period, zone, benchmark, conv)?;
     let rate = failed as f64 / n as f64;
     let change_fail_rate = ChangeFailRate {
         deployments: n,
@@ -405,11 +432,11 @@ fn derived_period(deployments: &[Deployment], zone: Zone) -> Result<Interval> {
     }
 }
 
-fn collect_lead_times(d: &Deployment, path: &str, out: &mut Vec<f64>) -> Result<()> {
+fn collect_lead_times(d: &Deployment, path: &dyn Fn(&str, Option<usize>) -> String, out: &mut Vec<f64>) -> Result<()> {
     match (&d.commit_times, d.lead_time_seconds) {
         (Some(_), Some(_)) => Err(Error::new(
             ErrorCode::Duplicate,
-            join_path(path, "leadTimeSeconds"),
+            path("leadTimeSeconds", None),
             "give commitTimes or leadTimeSeconds, not both: they would count the same change twice",
         )),
         (Some(commits), None) => {
@@ -417,7 +444,7 @@ fn collect_lead_times(d: &Deployment, path: &str, out: &mut Vec<f64>) -> Result<
                 if *c > d.at {
                     return Err(Error::new(
                         ErrorCode::EndBeforeStart,
-                        index_path(&join_path(path, "commitTimes"), j),
+                        path("commitTimes", Some(j)),
                         format!("the commit at {c} is after its deployment at {}", d.at),
                     ));
                 }
@@ -426,20 +453,25 @@ fn collect_lead_times(d: &Deployment, path: &str, out: &mut Vec<f64>) -> Result<
             Ok(())
         }
         (None, Some(secs)) => {
-            out.push(check::duration(secs, &join_path(path, "leadTimeSeconds"))?);
+            let valid = secs.is_finite() && secs >= 0.0;
+            out.push(if valid { secs } else { check::duration(secs, &path("leadTimeSeconds", None))? });
             Ok(())
         }
         (None, None) => Ok(()),
     }
 }
 
-fn failure(d: &Deployment, path: &str, incidents: &HashMap<&str, usize>) -> Result<bool> {
+fn failure(
+    d: &Deployment,
+    path: &dyn Fn(&str, Option<usize>) -> String,
+    incidents: &HashMap<&str, usize>,
+) -> Result<bool> {
     if !incidents.is_empty() {
         for (j, id) in d.caused_incident_ids.iter().enumerate() {
             if !incidents.contains_key(id.as_str()) {
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
-                    index_path(&join_path(path, "causedIncidentIds"), j),
+                    path("causedIncidentIds", Some(j)),
                     format!("no incident has the id \"{id}\""),
                 ));
             }
@@ -449,7 +481,7 @@ fn failure(d: &Deployment, path: &str, incidents: &HashMap<&str, usize>) -> Resu
     match d.failed {
         Some(false) if evidence => Err(Error::new(
             ErrorCode::Infeasible,
-            join_path(path, "failed"),
+            path("failed", None),
             "this deployment is marked failed: false but names incidents it caused or a recovery time",
         )),
         Some(f) => Ok(f || evidence),
@@ -459,7 +491,7 @@ fn failure(d: &Deployment, path: &str, incidents: &HashMap<&str, usize>) -> Resu
 
 fn recovery(
     d: &Deployment,
-    path: &str,
+    path: &dyn Fn(&str, Option<usize>) -> String,
     incidents: &[DoraIncident],
     index: &HashMap<&str, usize>,
 ) -> Result<Option<f64>> {
@@ -467,7 +499,7 @@ fn recovery(
         if r < d.at {
             return Err(Error::new(
                 ErrorCode::EndBeforeStart,
-                join_path(path, "recoveredAt"),
+                path("recoveredAt", None),
                 format!("recovered at {r}, before the deployment at {}", d.at),
             ));
         }

@@ -11,6 +11,7 @@
 //! - [`health::team_health`]: all of them, the [`score`] and [`whatif`] scenarios.
 
 pub mod benchmark;
+mod deploy_columns;
 pub mod dora;
 pub mod health;
 pub mod oncall;
@@ -20,5 +21,6 @@ pub mod score;
 pub mod stats;
 pub mod survey;
 pub mod toil;
+mod toil_columns;
 pub mod whatif;
 pub mod windows;

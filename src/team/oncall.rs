@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Hit, Hits, NO_ACK, NO_INCIDENT, PageColumns, collect};
+use super::pages::{Hit, Hits, NO_ACK, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
 use super::windows::{Window, window_of_local_millis};
@@ -378,7 +378,7 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
         load.share_of_interruptions = if total > 0 { load.interruptions as f64 / total as f64 } else { 0.0 };
     }
 
-    let shifts = shift_loads(input, &hits, &lookup)?;
+    let shifts = shift_loads(input, &hits, incidents, &lookup)?;
     let time_on_call = on_call_time(input, &mut loads, &lookup)?;
     let incident_load = incident_load(input, &hits, incidents);
     let acknowledged: usize = loads.iter().map(|l| l.acknowledged).sum();
@@ -411,43 +411,42 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     })
 }
 
-/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between transitions, and real
-/// zones change it at most once a day, so the offset found at both ends of a UTC day holds for the whole day.
+/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between two transitions, so one
+/// lookup per responder serves every page until the zone's next transition (twice a year for most zones).
 #[derive(Default)]
 struct OffsetCache {
-    key: Option<(u32, i64)>,
-    offset_ms: i64,
+    /// Per responder: the offset (ms) and the epoch-millisecond span `[from, until)` over which it holds.
+    spans: Vec<Option<(i64, i64, i64)>>,
 }
 
 impl OffsetCache {
     /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
     fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
-        let offset = |ms: i64| {
-            Timestamp::from_millis(ms, "").map_or(0, |t| (zone.local(t) - t.datetime().naive_utc()).num_milliseconds())
-        };
-        let day = ms.div_euclid(86_400_000);
-        if self.key != Some((responder, day)) {
-            let start = day * 86_400_000;
-            let (a, b) = (offset(start), offset(start + 86_399_999));
-            if a != b {
-                // A transition inside this UTC day: look this instant up directly, and cache nothing.
-                self.key = None;
-                return ms + offset(ms);
-            }
-            self.key = Some((responder, day));
-            self.offset_ms = a;
+        let r = responder as usize;
+        if self.spans.len() <= r {
+            self.spans.resize(r + 1, None);
         }
-        ms + self.offset_ms
+        match self.spans.get_mut(r) {
+            Some(Some((offset, from, until))) if *from <= ms && ms < *until => ms + *offset,
+            Some(slot) => {
+                let span = zone.offset_span_ms(ms);
+                *slot = Some(span);
+                ms + span.0
+            }
+            None => ms + zone.offset_span_ms(ms).0,
+        }
     }
 }
 
 fn shift_loads(
     input: &OnCallInput,
     hits: &[Hit],
+    distinct: usize,
     lookup: &impl Fn(&str, &str, usize) -> Result<u32>,
 ) -> Result<Vec<ShiftLoad>> {
     let mut out = Vec::with_capacity(input.shifts.len());
-    let mut ids: Vec<u32> = Vec::new();
+    // Distinct incidents per shift without sorting: the last shift that counted each interned incident.
+    let mut seen: Vec<usize> = vec![usize::MAX; distinct];
     for (i, s) in input.shifts.iter().enumerate() {
         let responder = lookup(&s.responder, "shifts", i)?;
         if s.end <= s.start {
@@ -457,18 +456,18 @@ fn shift_loads(
         let lo = hits.partition_point(|h| (h.responder, h.at) < (responder, a));
         let hi = hits.partition_point(|h| (h.responder, h.at) < (responder, b));
         let inside = hits.get(lo..hi).unwrap_or(&[]);
-        ids.clear();
-        let mut anonymous = 0usize;
+        let mut incidents = 0usize;
         for h in inside {
-            if h.incident == NO_INCIDENT {
-                anonymous += 1;
-            } else {
-                ids.push(h.incident);
+            match seen.get_mut(h.incident as usize) {
+                Some(last) if *last == i => {}
+                Some(last) => {
+                    *last = i;
+                    incidents += 1;
+                }
+                // A page that is its own incident (NO_INCIDENT is past the end).
+                None => incidents += 1,
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
-        let incidents = ids.len() + anonymous;
         let per12 = incidents as f64 * TWELVE_HOURS_MS as f64 / (b - a) as f64;
         out.push(ShiftLoad {
             index: i,

@@ -46,12 +46,11 @@ fn nan_for_null<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<V
     Ok(v.map(|v| v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect()))
 }
 
-/// An interruption after validation: compact, with no strings.
+/// An interruption after validation: compact, with no strings. Collected in input order (rows first, then
+/// columns), which breaks ties in time.
 #[derive(Clone, Copy)]
 pub(crate) struct Hit {
     pub(crate) responder: u32,
-    /// The position among all notifications (rows first, then columns), for a stable order.
-    pub(crate) page: u32,
     /// The interned incident id, or [`NO_INCIDENT`].
     pub(crate) incident: u32,
     pub(crate) at: i64,
@@ -128,6 +127,32 @@ fn out_of_period(path: String, at: Timestamp, input: &OnCallInput) -> Error {
     )
 }
 
+/// A stable counting sort of `hits` by responder (every responder index is below `n`).
+fn by_responder(hits: Vec<Hit>, n: usize) -> Vec<Hit> {
+    let mut starts = vec![0usize; n + 1];
+    for h in &hits {
+        if let Some(c) = starts.get_mut(h.responder as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        let before = starts.get(k - 1).copied().unwrap_or(0);
+        if let Some(c) = starts.get_mut(k) {
+            *c += before;
+        }
+    }
+    let mut out: Vec<Option<Hit>> = vec![None; hits.len()];
+    for h in hits {
+        if let Some(next) = starts.get_mut(h.responder as usize)
+            && let Some(slot) = out.get_mut(*next)
+        {
+            *slot = Some(h);
+            *next += 1;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
 /// Validate both forms and collect the interruptions. `lookup` maps a responder id to its index.
 pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -> Result<u32>) -> Result<Hits> {
     let period = input.period;
@@ -158,7 +183,6 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
         let incident = p.incident_id.as_deref().map_or(NO_INCIDENT, |id| intern(IncidentKey::Named(id), &mut ids));
         hits.push(Hit {
             responder,
-            page: i as u32,
             incident,
             at: p.at.millis(),
             ack: p.acknowledged_at.map_or(NO_ACK, Timestamp::millis),
@@ -167,7 +191,6 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
     }
     if let Some(c) = cols {
         let n = c.at.len();
-        let base = input.pages.len();
         let same_length = |len: usize, field: &str| -> Result<()> {
             if len == n {
                 Ok(())
@@ -230,7 +253,9 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
             };
             let incident = match incidents.get(i) {
                 Some(k) if !k.is_nan() => {
-                    let k = check::finite(*k, &col_path("incident"))?;
+                    if k.is_infinite() {
+                        check::finite(*k, &col_path("incident"))?;
+                    }
                     intern(IncidentKey::Numbered(k.to_bits()), &mut ids)
                 }
                 _ => NO_INCIDENT,
@@ -247,15 +272,15 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                 }
                 None => false,
             };
-            hits.push(Hit { responder: r as u32, page: (base + i) as u32, incident, at, ack, high });
+            hits.push(Hit { responder: r as u32, incident, at, ack, high });
         }
     }
     let notifications = input.pages.len() + n_cols;
-    // One u128 key (responder, time since the period's start, position) sorts much faster than a tuple.
-    let origin = period.start.millis();
-    hits.sort_unstable_by_key(|h| {
-        (u128::from(h.responder) << 96) | (u128::from((h.at - origin) as u64) << 32) | u128::from(h.page)
-    });
+    // Ordered by (responder, time, position): hits are pushed in position order, so a stable sort by time and then
+    // a stable distribution by responder give that order with cheap keys (a u128 key costs several instructions
+    // per comparison in WebAssembly).
+    hits.sort_by_key(|h| h.at);
+    let mut hits = by_responder(hits, input.responders.len());
     let before = hits.len();
     hits.dedup_by(|b, a| a.responder == b.responder && a.at == b.at);
     Ok(Hits { merged: before - hits.len(), hits, notifications, email, incidents: ids.len() })

@@ -16,6 +16,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::stats::slope;
+pub use super::toil_columns::ToilEntryColumns;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{Timestamp, Zone};
 
@@ -80,6 +81,9 @@ pub struct ToilInput {
     /// Logged hours.
     #[serde(default)]
     pub entries: Vec<ToilEntry>,
+    /// More logged hours as columns (the fast form), counted after `entries`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_columns: Option<ToilEntryColumns>,
     /// Toil fractions.
     #[serde(default)]
     pub shares: Vec<ToilShare>,
@@ -209,7 +213,7 @@ struct Cell {
 pub(crate) struct Log<'a> {
     cells: BTreeMap<(&'a str, NaiveDate), Cell>,
     /// (person, week, category) → toil hours, for automation.
-    by_category: HashMap<&'a str, Vec<(PersonWeek<'a>, f64)>>,
+    by_category: BTreeMap<&'a str, Vec<(PersonWeek<'a>, f64)>>,
     capacity: Option<f64>,
 }
 
@@ -219,10 +223,11 @@ fn monday(t: Timestamp, zone: Zone) -> NaiveDate {
 }
 
 impl<'a> Log<'a> {
-    pub(crate) fn new(input: &'a ToilInput) -> Result<Self> {
-        check::max_len(input.entries.len(), "entries")?;
+    /// `entries` are [`ToilInput::all_entries`] of `input`.
+    pub(crate) fn new(input: &'a ToilInput, entries: &'a [ToilEntry]) -> Result<Self> {
+        check::max_len(entries.len(), "entries")?;
         check::max_len(input.shares.len(), "shares")?;
-        if input.entries.is_empty() && input.shares.is_empty() {
+        if entries.is_empty() && input.shares.is_empty() {
             return Err(Error::new(ErrorCode::Empty, "entries", "give hour entries or toil shares (or both)"));
         }
         let capacity = match input.hours_per_week {
@@ -241,10 +246,11 @@ impl<'a> Log<'a> {
         };
         let zone = input.time_zone;
         let mut cells: BTreeMap<(&str, NaiveDate), Cell> = BTreeMap::new();
-        let mut by_category: HashMap<&str, Vec<(PersonWeek<'_>, f64)>> = HashMap::new();
-        for (i, e) in input.entries.iter().enumerate() {
-            let path = index_path("entries", i);
-            let h = check::non_negative(e.hours, &join_path(&path, "hours"))?;
+        let mut by_category: BTreeMap<&str, Vec<(PersonWeek<'_>, f64)>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let path = || input.entry_path(i, "hours");
+            let h =
+                if e.hours.is_finite() && e.hours >= 0.0 { e.hours } else { check::non_negative(e.hours, &path())? };
             let key = (e.person.as_str(), monday(e.week, zone));
             let cell = cells.entry(key).or_default();
             cell.logged += h;
@@ -257,7 +263,7 @@ impl<'a> Log<'a> {
             {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
-                    join_path(&path, "hours"),
+                    path(),
                     format!(
                         "{} logs {} hours in the week of {}, more than hoursPerWeek ({c})",
                         e.person, cell.logged, key.1
@@ -333,7 +339,8 @@ impl<'a> Log<'a> {
 /// Compute toil. Errors: no entries and no shares; negative hours; a fraction outside [0, 1]; a person-week given
 /// twice as a share (or as both a share and hours); hours beyond `hoursPerWeek`; automating an unknown category.
 pub fn toil(input: &ToilInput) -> Result<ToilReport> {
-    let log = Log::new(input)?;
+    let entries = input.all_entries()?;
+    let log = Log::new(input, &entries)?;
     let basis = if log.capacity.is_some() { Basis::Capacity } else { Basis::Logged };
     let shares: Vec<((&str, NaiveDate), f64)> = log.cells.iter().map(|(k, c)| (*k, log.cell_share(c, 0.0))).collect();
     let n = shares.len();

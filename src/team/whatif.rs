@@ -125,7 +125,8 @@ pub fn what_if(
     let mut toil_hours_freed_per_week = None;
     if !s.automate.is_empty() {
         let t = toil_input.ok_or_else(|| needs("toil", "automate"))?;
-        let log = Log::new(t).map_err(|e| e.within("toil"))?;
+        let entries = t.all_entries().map_err(|e| e.within("toil"))?;
+        let log = Log::new(t, &entries).map_err(|e| e.within("toil"))?;
         let mut list = Vec::with_capacity(s.automate.len());
         for (j, a) in s.automate.iter().enumerate() {
             let path = index_path("automate", j);

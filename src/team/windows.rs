@@ -37,12 +37,13 @@ pub fn window_of(local: NaiveDateTime) -> Window {
 /// The window of a local wall-clock time given as milliseconds since 1970-01-01T00:00 local (epoch milliseconds plus
 /// the zone's offset): integer arithmetic only, for the hot loop over pages. 1970-01-01 was a Thursday.
 pub fn window_of_local_millis(local_ms: i64) -> Window {
-    let hour = local_ms.div_euclid(3_600_000).rem_euclid(24);
+    let day = local_ms.div_euclid(86_400_000);
+    let hour = (local_ms - day * 86_400_000) / 3_600_000;
     if !(8..22).contains(&hour) {
         return Window::Sleep;
     }
     // Days since Monday: 1970-01-01 (day 0) was a Thursday, 3 days after a Monday.
-    let weekday = (local_ms.div_euclid(86_400_000) + 3).rem_euclid(7);
+    let weekday = (day + 3).rem_euclid(7);
     if weekday < 5 && hour < 18 { Window::Business } else { Window::OffHours }
 }
 

@@ -116,6 +116,16 @@ impl TzData {
         k.checked_sub(1).and_then(|i| self.offsets.get(i)).copied().unwrap_or(self.first)
     }
 
+    /// The offset (seconds east of UTC) in force at an instant given in epoch seconds, with the span of epoch
+    /// seconds `[from, until)` over which it holds (`i64::MIN` / `i64::MAX` before the first / after the last
+    /// transition).
+    pub(crate) fn offset_span(&self, secs: i64) -> (i32, i64, i64) {
+        let k = self.transitions.partition_point(|&t| t <= secs);
+        let from = k.checked_sub(1).and_then(|i| self.transitions.get(i)).copied().unwrap_or(i64::MIN);
+        let until = self.transitions.get(k).copied().unwrap_or(i64::MAX);
+        (self.span_offset(k), from, until)
+    }
+
     /// The offset (seconds east of UTC) in force at an instant given in epoch seconds.
     pub(crate) fn offset_at(&self, secs: i64) -> i32 {
         self.span_offset(self.transitions.partition_point(|&t| t <= secs))

@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorCode};
 
 pub mod budget;
 pub mod capacity;
+mod columns;
 pub mod de;
 pub mod org;
 pub mod sla;

@@ -2,7 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::columns;
 use crate::sla::downtime;
+use crate::sla::tickets::{TicketOptions, TicketTable};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DOWNTIME: &'static str = r#"
@@ -452,9 +454,34 @@ export interface Ticket {
   pauses?: TicketPause[];
 }
 
+/** Tickets as columns, one entry per ticket in every array: the fast form for long histories (100,000 tickets
+ * cross into WebAssembly in a few milliseconds). Times are epoch milliseconds, NaN for "none". Errors name the
+ * column and the row: `tickets.createdAt[17]`, `tickets.pauses.start[4]`. */
+export interface TicketColumns {
+  /** Unique ids. Absent: tickets are named by their row number ("0", "1", …) in results. */
+  ids?: string[];
+  /** Each ticket's priority: a name (a key of `targets`), or an index into `priorityNames`. */
+  priority: string[] | Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
+  /** The names that a priority column of indices refers to, such as ["P1", "P2", "P3"]. */
+  priorityNames?: string[];
+  createdAt: Float64Array | number[];
+  /** NaN (or null) for no response yet. */
+  firstResponseAt?: Float64Array | (number | null)[];
+  /** NaN (or null) for not resolved yet. */
+  resolvedAt?: Float64Array | (number | null)[];
+  /** The pauses of ticket i are entries offsets[i] to offsets[i + 1] (exclusive) of `start` and `end`; `offsets`
+   * has one more entry than there are tickets, starting at 0. An `end` of NaN (or null) is a pause still running. */
+  pauses?: {
+    offsets: Uint32Array | Float64Array | number[];
+    start: Float64Array | number[];
+    end?: Float64Array | (number | null)[];
+  };
+}
+
 /** Input of {@link ticketSla}. */
 export interface TicketSlaInput {
-  tickets: Ticket[];
+  /** One object per ticket, or the same tickets as columns. */
+  tickets: Ticket[] | TicketColumns;
   /** Targets per priority name, such as { P1: { response: {seconds: 900}, resolution: {seconds: 14400} } }. */
   targets: Record<string, { response?: SlaTarget; resolution?: SlaTarget }>;
   /** Required by business clocks and `dueInWorkingHours`. */
@@ -530,10 +557,26 @@ export interface TicketSlaReport {
 /// });
 /// r.tickets[0].resolution?.dueAt;  // "2017-01-12T08:00:00.000Z" (20:30 is outside working hours)
 /// r.tickets[0].resolution?.status; // "met"
+/// // Tickets as columns (epoch milliseconds, NaN for "none"): the fast form for long histories.
+/// const c = ticketSla({
+///   targets: { P1: { response: { seconds: 900 } }, P2: { response: { seconds: 3600 } } },
+///   tickets: { priority: ["P1", "P2"], createdAt: new Float64Array([0, 0]),
+///              firstResponseAt: new Float64Array([600_000, NaN]) },
+///   asOf: 1_800_000,
+/// });
+/// c.priorities[0].response?.met;     // 1 (P1 answered after 10 minutes)
+/// c.priorities[1].response?.running; // 1 (P2 still waiting: 30 of 60 minutes used)
 /// ```
 #[wasm_bindgen(js_name = ticketSla, unchecked_return_type = "TicketSlaReport")]
 pub fn ticket_sla(#[wasm_bindgen(unchecked_param_type = "TicketSlaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    super::call(input, crate::sla::tickets::ticket_sla)
+    let tickets = if input.is_object() { columns::get(&input, "tickets") } else { JsValue::UNDEFINED };
+    if !columns::is_columns(&tickets) {
+        return super::call(input, crate::sla::tickets::ticket_sla);
+    }
+    let cols = columns::ticket_columns(&tickets)?;
+    let options: TicketOptions = super::from_js(columns::without(&input, "tickets"), "")?;
+    let out = crate::sla::tickets::ticket_sla_columns(&cols, &options).map_err(super::to_js_error)?;
+    super::to_js(&out)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -544,7 +587,7 @@ export type TicketSlaOptions = Omit<TicketSlaInput, "tickets">;
 
 /// Tickets parsed once for cheap what-if re-runs: `evaluate` takes the options of {@link ticketSla} (targets,
 /// calendar, asOf, …) and measures the held tickets against them, without reading the tickets from JS again.
-/// Call `free()` when done with a large set.
+/// The tickets are objects or {@link TicketColumns}. Call `free()` when done with a large set.
 ///
 /// @example
 /// ```ts
@@ -559,22 +602,31 @@ export type TicketSlaOptions = Omit<TicketSlaInput, "tickets">;
 /// ```
 #[wasm_bindgen]
 pub struct TicketSet {
-    tickets: Vec<crate::sla::tickets::Ticket>,
+    table: TicketTable<'static>,
 }
 
 #[wasm_bindgen]
 impl TicketSet {
-    /// Parse the tickets (the `tickets` of {@link TicketSlaInput}). Type errors have paths like `tickets[3].createdAt`;
-    /// the rest is checked by `evaluate`.
+    /// Parse the tickets (the `tickets` of {@link TicketSlaInput}). Type errors have paths like `tickets[3].createdAt`
+    /// (objects) or `tickets.createdAt[3]` (columns), as do the column checks of lengths, times and priority
+    /// indices; the rest is checked by `evaluate`.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "Ticket[]")] tickets: JsValue) -> Result<TicketSet, JsValue> {
-        Ok(TicketSet { tickets: super::from_js(tickets, "tickets")? })
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Ticket[] | TicketColumns")] tickets: JsValue,
+    ) -> Result<TicketSet, JsValue> {
+        if columns::is_columns(&tickets) {
+            let cols = columns::ticket_columns(&tickets)?;
+            let table = TicketTable::from_columns(&cols).map_err(super::to_js_error)?.into_owned();
+            return Ok(TicketSet { table });
+        }
+        let rows: Vec<crate::sla::tickets::Ticket> = super::from_js(tickets, "tickets")?;
+        Ok(TicketSet { table: TicketTable::from_tickets(&rows).into_owned() })
     }
 
     /// How many tickets the set holds.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.tickets.len()
+        self.table.len()
     }
 
     /// Measure the held tickets against `options`: the same result and errors as {@link ticketSla}.
@@ -583,8 +635,8 @@ impl TicketSet {
         &self,
         #[wasm_bindgen(unchecked_param_type = "TicketSlaOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: crate::sla::tickets::TicketOptions = super::from_js(options, "")?;
-        let out = crate::sla::tickets::ticket_sla_for(&self.tickets, &options).map_err(super::to_js_error)?;
+        let options: TicketOptions = super::from_js(options, "")?;
+        let out = crate::sla::tickets::ticket_sla_table(&self.table, &options).map_err(super::to_js_error)?;
         super::to_js(&out)
     }
 }

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use super::columns;
 use crate::team;
 use crate::team::pages::PageColumns;
 
@@ -92,10 +93,30 @@ export interface DoraIncident {
   resolvedAt?: Timestamp;
 }
 
+/** Deployments as columns, one entry per deployment in each array: the fast form for long histories. Times are
+ * epoch milliseconds; NaN (or null) means none or not known. Errors name the column and the row
+ * (`deploymentColumns.at[17]`). */
+export interface DeploymentColumns {
+  at: Float64Array | number[];
+  /** One more entry than deployments, from 0: deployment i's commits are commitTimes[commitOffsets[i] ..
+   * commitOffsets[i + 1]]. Required with commitTimes. */
+  commitOffsets?: Uint32Array | Float64Array | number[];
+  commitTimes?: Float64Array | number[];
+  /** For deployments without commit times; NaN for none. */
+  leadTimeSeconds?: Float64Array | (number | null)[];
+  /** 1 failed, 0 did not, NaN not known. */
+  failed?: Uint8Array | Float64Array | (number | null)[];
+  recoveredAt?: Float64Array | (number | null)[];
+  /** 1 rework, 0 not, NaN not known. */
+  rework?: Uint8Array | Float64Array | (number | null)[];
+}
+
 /** Input of {@link dora}. */
 export interface DoraInput {
-  /** At least one, any order. */
-  deployments: DoraDeployment[];
+  /** Any order. With deploymentColumns, at least one deployment in all. */
+  deployments?: DoraDeployment[];
+  /** More deployments as columns (the fast form), counted after `deployments`. */
+  deploymentColumns?: DeploymentColumns;
   incidents?: DoraIncident[];
   /** The observation window. Default: local midnight of the first deployment's day to local midnight after the
    * last one's, in timeZone. Every deployment must fall inside it. */
@@ -434,8 +455,25 @@ export interface ToilAutomation {
 }
 
 /** Input of {@link toil}. Give entries, shares or both. */
+/** Toil entries as columns, one entry per logged row in each array: the fast form for long logs. People and
+ * categories are indices into the name lists. Errors name the column and the row (`entryColumns.hours[17]`). */
+export interface ToilEntryColumns {
+  /** The names `person` indexes; absent: one anonymous person. */
+  people?: string[];
+  person?: Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
+  /** Any instant in the week, epoch milliseconds. */
+  week: Float64Array | number[];
+  categories: string[];
+  category: Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
+  hours: Float64Array | number[];
+  /** 1 toil (the default), 0 engineering work. */
+  toil?: Uint8Array | Float64Array | number[];
+}
+
 export interface ToilInput {
   entries?: ToilEntry[];
+  /** More entries as columns (the fast form), counted after `entries`. */
+  entryColumns?: ToilEntryColumns;
   shares?: ToilShare[];
   /** When given, a week's share is toil hours / hoursPerWeek ("capacity"); otherwise toil / hours logged ("logged"). */
   hoursPerWeek?: number;
@@ -637,7 +675,13 @@ export interface TeamHealthReport {
 /// ```
 #[wasm_bindgen(js_name = dora, unchecked_return_type = "DoraReport")]
 pub fn dora(#[wasm_bindgen(unchecked_param_type = "DoraInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call_fast(input, |i| team::dora::dora(&i))
+    let (input, columns) = columns::take(input, "deploymentColumns", columns::deployment_columns);
+    call_fast(input, |mut i: team::dora::DoraInput| {
+        if columns.is_some() {
+            i.deployment_columns = columns;
+        }
+        team::dora::dora(&i)
+    })
 }
 
 /// On-call load: interruptions per responder and per shift, split into PagerDuty's business, off-hours and sleep
@@ -680,7 +724,13 @@ pub fn on_call_load(#[wasm_bindgen(unchecked_param_type = "OnCallInput")] input:
 /// ```
 #[wasm_bindgen(js_name = toil, unchecked_return_type = "ToilReport")]
 pub fn toil(#[wasm_bindgen(unchecked_param_type = "ToilInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call_fast(input, |i| team::toil::toil(&i))
+    let (input, columns) = columns::take(input, "entryColumns", columns::toil_columns);
+    call_fast(input, |mut i: team::toil::ToilInput| {
+        if columns.is_some() {
+            i.entry_columns = columns;
+        }
+        team::toil::toil(&i)
+    })
 }
 
 /// Surveys per team and over time, worst first: Spotify squad health checks (green / yellow / red with trend),
@@ -731,9 +781,17 @@ pub fn team_health(
     } else {
         (input, None)
     };
+    let (input, deployments) = columns::take_in(input, "dora", "deploymentColumns", columns::deployment_columns);
+    let (input, entries) = columns::take_in(input, "toil", "entryColumns", columns::toil_columns);
     call_fast(input, |mut i: team::health::TeamHealthInput| {
         if let (Some(c), Some(o)) = (columns, i.on_call.as_mut()) {
             o.page_columns = Some(c);
+        }
+        if let (Some(c), Some(d)) = (deployments, i.dora.as_mut()) {
+            d.deployment_columns = Some(c);
+        }
+        if let (Some(c), Some(t)) = (entries, i.toil.as_mut()) {
+            t.entry_columns = Some(c);
         }
         team::health::team_health(&i)
     })

@@ -219,3 +219,76 @@ test("TicketSet: parse once, re-run what-ifs with other targets", () => {
   assert.throws(() => set.evaluate({ targets: { P2: {} } }), (e) => e.code === "unknown_reference" && e.path === "tickets[0].priority");
   set.free();
 });
+
+test("ticketSla and TicketSet: tickets as columns give the report of the same tickets as objects", () => {
+  const at = (s) => Date.parse(s);
+  const objects = [
+    { id: "a", priority: "P1", createdAt: at("2026-01-05T10:00:00Z"), firstResponseAt: at("2026-01-05T10:10:00Z") },
+    {
+      id: "b",
+      priority: "P2",
+      createdAt: at("2026-01-05T11:00:00Z"),
+      resolvedAt: at("2026-01-06T11:00:00Z"),
+      pauses: [{ start: at("2026-01-05T12:00:00Z"), end: at("2026-01-05T13:00:00Z") }],
+    },
+    { id: "c", priority: "P1", createdAt: at("2026-01-05T12:00:00Z") },
+  ];
+  const columns = {
+    ids: ["a", "b", "c"],
+    priority: new Uint8Array([0, 1, 0]),
+    priorityNames: ["P1", "P2"],
+    createdAt: Float64Array.from(objects, (t) => t.createdAt),
+    firstResponseAt: Float64Array.from(objects, (t) => t.firstResponseAt ?? NaN),
+    resolvedAt: Float64Array.from(objects, (t) => t.resolvedAt ?? NaN),
+    pauses: { offsets: new Uint32Array([0, 0, 1, 1]), start: new Float64Array([at("2026-01-05T12:00:00Z")]), end: new Float64Array([at("2026-01-05T13:00:00Z")]) },
+  };
+  const options = {
+    calendar: { timeZone: "Europe/London", workingHours: { monday: [{ start: "09:00", end: "17:00" }], tuesday: [{ start: "09:00", end: "17:00" }] } },
+    targets: { P1: { response: { seconds: 900, clock: "business" } }, P2: { resolution: { seconds: 8 * 3600, clock: "business" } } },
+    asOf: "2026-01-07T00:00:00Z",
+  };
+  const fromObjects = ticketSla({ ...options, tickets: objects });
+  assert.deepEqual(ticketSla({ ...options, tickets: columns }), fromObjects);
+  // Names instead of indices, plain arrays with null for "none", and no ids: tickets are named by row.
+  const plain = {
+    priority: ["P1", "P2", "P1"],
+    createdAt: objects.map((t) => t.createdAt),
+    firstResponseAt: objects.map((t) => t.firstResponseAt ?? null),
+    resolvedAt: objects.map((t) => t.resolvedAt ?? null),
+    pauses: { offsets: [0, 0, 1, 1], start: [at("2026-01-05T12:00:00Z")], end: [at("2026-01-05T13:00:00Z")] },
+  };
+  const r = ticketSla({ ...options, tickets: plain });
+  assert.deepEqual(r.tickets.map((t) => t.id), ["0", "1", "2"]);
+  const counts = (rep) => rep.priorities.map((p) => [p.tickets, p.response?.met, p.response?.breached, p.resolution?.met]);
+  assert.deepEqual(counts(r), counts(fromObjects));
+  assert.deepEqual(counts(r), [[2, 1, 1, undefined], [1, undefined, undefined, 1]]);
+  assert.deepEqual(r.priorities[0].response.worstOffenders.map((o) => o.id), ["2"]); // c, still unanswered
+  // b: created Mon 11:00, paused 12:00–13:00, resolved Tue 11:00: Monday 11:00–17:00 is 6 h, less 1 h paused, plus
+  // Tuesday 09:00–11:00, 2 h: 7 h of the 8 allowed.
+  assert.equal(r.tickets[1].resolution.elapsedSeconds, 7 * 3600);
+  assert.equal(r.tickets[1].resolution.status, "met");
+  const set = new TicketSet(columns);
+  assert.equal(set.length, 3);
+  assert.deepEqual(set.evaluate(options), fromObjects);
+  set.free();
+});
+
+test("ticketSla: tickets as columns report errors by column and row", () => {
+  const targets = { P1: { response: { seconds: 900 } } };
+  const base = () => ({ priority: ["P1", "P1"], createdAt: new Float64Array([0, 1000]) });
+  const fails = (tickets, code, path) =>
+    assert.throws(() => ticketSla({ targets, asOf: 5000, tickets }), (e) => e.code === code && e.path === path, `${code} at ${path}`);
+  fails({ ...base(), createdAt: new Float64Array([0, NaN]) }, "invalid_timestamp", "tickets.createdAt[1]");
+  fails({ ...base(), createdAt: [0, "soon"] }, "invalid_type", "tickets.createdAt[1]");
+  fails({ ...base(), firstResponseAt: new Float64Array([0]) }, "out_of_range", "tickets.firstResponseAt");
+  fails({ ...base(), firstResponseAt: new Float64Array([NaN, 500]) }, "end_before_start", "tickets.firstResponseAt[1]");
+  fails({ ...base(), priority: ["P1", "P9"] }, "unknown_reference", "tickets.priority[1]");
+  fails({ ...base(), priority: new Uint8Array([0, 1]), priorityNames: ["P1"] }, "unknown_reference", "tickets.priority[1]");
+  fails({ ...base(), priority: new Uint8Array([0, 0]) }, "missing_field", "tickets.priorityNames");
+  fails({ ...base(), ids: ["x", "x"] }, "duplicate", "tickets.ids[1]");
+  fails({ ...base(), pauses: { offsets: [0, 1], start: [10] } }, "out_of_range", "tickets.pauses.offsets");
+  fails({ ...base(), pauses: { offsets: [0, 1, 0], start: [10] } }, "out_of_range", "tickets.pauses.offsets[2]");
+  fails({ ...base(), pauses: { offsets: [0, 0, 1], start: [500], end: [600] } }, "out_of_range", "tickets.pauses.start[0]");
+  fails({ ...base(), pauses: { offsets: [0, 1, 2], start: [10, 2000], end: [5, NaN] } }, "end_before_start", "tickets.pauses.end[0]");
+  assert.throws(() => new TicketSet({ priority: ["P1"], createdAt: [1e20] }), (e) => e.code === "invalid_timestamp" && e.path === "tickets.createdAt[0]");
+});

@@ -146,3 +146,49 @@ test("errors carry a code and a path", () => {
   expect(() => surveyHealth({ enps: [{ team: "t", at: 0, score: 11 }] }), "out_of_range", "enps[0].score");
   expect(() => dora({ deployments: [] }), "empty", "deployments");
 });
+
+test("dora, toil and teamHealth: deployments and toil entries as columns give the reports of the objects", () => {
+  const t0 = Date.parse("2026-03-02T09:00:00Z");
+  const hour = 3_600_000;
+  const deployments = [
+    { at: t0, commitTimes: [t0 - 2 * hour, t0 - hour] },
+    { at: t0 + hour, failed: true, recoveredAt: t0 + 1.5 * hour },
+    { at: t0 + 2 * hour, leadTimeSeconds: 600 },
+  ];
+  const deploymentColumns = {
+    at: new Float64Array([t0, t0 + hour, t0 + 2 * hour]),
+    commitOffsets: new Uint32Array([0, 2, 2, 2]),
+    commitTimes: new Float64Array([t0 - 2 * hour, t0 - hour]),
+    leadTimeSeconds: new Float64Array([NaN, NaN, 600]),
+    failed: new Float64Array([NaN, 1, NaN]),
+    recoveredAt: new Float64Array([NaN, t0 + 1.5 * hour, NaN]),
+  };
+  assert.deepEqual(dora({ deploymentColumns }), dora({ deployments }));
+  assert.throws(
+    () => dora({ deploymentColumns: { ...deploymentColumns, failed: new Float64Array([NaN, 2, NaN]) } }),
+    (e) => e.code === "out_of_range" && e.path === "deploymentColumns.failed[1]",
+  );
+  const entries = [
+    { person: "ana", week: t0, category: "deploys", hours: 10 },
+    { person: "bo", week: t0, category: "tickets", hours: 20 },
+  ];
+  const entryColumns = {
+    people: ["ana", "bo"],
+    person: new Uint8Array([0, 1]),
+    week: new Float64Array([t0, t0]),
+    categories: ["deploys", "tickets"],
+    category: new Uint8Array([0, 1]),
+    hours: new Float64Array([10, 20]),
+  };
+  assert.deepEqual(toil({ entryColumns, hoursPerWeek: 40 }), toil({ entries, hoursPerWeek: 40 }));
+  assert.throws(
+    () => toil({ entryColumns: { ...entryColumns, hours: new Float64Array([10, -1]) } }),
+    (e) => e.code === "out_of_range" && e.path === "entryColumns.hours[1]",
+  );
+  const health = (d, t) => teamHealth({ dora: { ...d }, toil: { ...t, hoursPerWeek: 40 } });
+  assert.deepEqual(health({ deploymentColumns }, { entryColumns }), health({ deployments }, { entries }));
+  assert.throws(
+    () => teamHealth({ toil: { entryColumns: { ...entryColumns, category: new Uint8Array([0, 5]) } } }),
+    (e) => e.code === "unknown_reference" && e.path === "toil.entryColumns.category[1]",
+  );
+});

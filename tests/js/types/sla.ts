@@ -11,6 +11,7 @@ import type {
   SlaReport,
   SlaReportInput,
   TicketClock,
+  TicketColumns,
   TicketSlaInput,
   TicketSlaOptions,
   TicketSlaReport,
@@ -77,6 +78,22 @@ export function composite(): string {
   const r: CompositeResult = compositeAvailability(input);
   return r.bestImprovement + r.contributions[0].gainPerNine + r.tree.kind + csat({ scores: [5] }).csat;
 }
+
+export function columns(): number {
+  const tickets: TicketColumns = {
+    priority: new Uint8Array([0, 1]),
+    priorityNames: ["P1", "P2"],
+    createdAt: new Float64Array([0, 60000]),
+    resolvedAt: new Float64Array([NaN, 120000]),
+    pauses: { offsets: new Uint32Array([0, 0, 1]), start: new Float64Array([90000]), end: new Float64Array([100000]) },
+  };
+  const r = ticketSla({ targets: { P1: {}, P2: { resolution: { seconds: 60 } } }, tickets, asOf: 200000 });
+  const set = new TicketSet({ priority: ["P1"], createdAt: [0], ids: ["x"] });
+  return r.notYetCreated + set.length;
+}
+
+// @ts-expect-error: a column of times is numbers (epoch ms), not RFC 3339 strings.
+ticketSla({ targets: {}, tickets: { priority: ["P1"], createdAt: ["2026-01-01T00:00:00Z"] } });
 
 // @ts-expect-error: an unknown overlap rule is a type error.
 slaReport({ target: 0.9, period: { start: 0, end: 1 }, outages: [], overlap: "sum" });

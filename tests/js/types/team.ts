@@ -1,6 +1,7 @@
 // Type-checked with tsc --noEmit: the team-health .d.ts must accept exactly what the engine accepts.
 import init, { dora, onCallLoad, surveyHealth, teamHealth, toil } from "opscore";
 import type {
+  DeploymentColumns,
   DoraInput,
   DoraReport,
   DoraTier,
@@ -14,9 +15,32 @@ import type {
   SurveyReport,
   TeamHealthInput,
   TeamHealthReport,
+  ToilEntryColumns,
   ToilInput,
   ToilReport,
 } from "opscore";
+
+export function columns(): number {
+  const deploymentColumns: DeploymentColumns = {
+    at: new Float64Array([1772445600000]),
+    commitOffsets: new Uint32Array([0, 1]),
+    commitTimes: new Float64Array([1772438400000]),
+    failed: new Uint8Array([0]),
+  };
+  const entryColumns: ToilEntryColumns = {
+    people: ["ana"],
+    person: new Uint8Array([0]),
+    week: new Float64Array([1772445600000]),
+    categories: ["deploys"],
+    category: new Uint8Array([0]),
+    hours: new Float64Array([4]),
+  };
+  const r = teamHealth({ dora: { deploymentColumns }, toil: { entryColumns } });
+  return r.score.score + dora({ deploymentColumns }).changeFailRate.deployments + toil({ entryColumns }).share;
+}
+
+// @ts-expect-error: deployment times in columns are epoch milliseconds, not strings.
+dora({ deploymentColumns: { at: ["2026-03-02T10:00:00Z"] } });
 
 export async function example(): Promise<number> {
   await init();
