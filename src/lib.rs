@@ -23,6 +23,7 @@
 pub mod budget;
 pub mod calendar;
 pub mod capacity;
+pub mod columns;
 pub mod error;
 pub mod org;
 #[cfg(feature = "schema")]

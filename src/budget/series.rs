@@ -5,7 +5,7 @@
 //! no time coverage. A bucket with total 0 is *zero traffic*: covered time without events. Neither ever produces
 //! NaN; reports count both.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{Interval, Timestamp};
@@ -24,26 +24,20 @@ pub struct SliSeries {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub t: Option<Vec<Timestamp>>,
     /// Good events per bucket (NaN or null = missing).
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub good: Option<Vec<f64>>,
     /// Bad events per bucket (NaN or null = missing).
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub bad: Option<Vec<f64>>,
     /// Total events per bucket (NaN or null = missing).
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub total: Option<Vec<f64>>,
     /// Maintenance windows: every bucket they overlap is excluded (treated as missing), so it consumes no budget.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<Interval>,
-}
-
-/// A list of numbers where `null` means missing (NaN).
-fn nullable<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<f64>>, D::Error> {
-    let v: Option<Vec<Option<f64>>> = Option::deserialize(d)?;
-    Ok(v.map(|xs| xs.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect()))
 }
 
 /// A validated, regular history: bad and total per bucket, NaN total for a missing bucket.

@@ -111,7 +111,7 @@ pub struct PauseColumns {
     /// Pause starts, epoch milliseconds.
     pub start: Vec<f64>,
     /// Pause ends, epoch milliseconds; NaN (or null) for a pause still running. Absent: every pause is running.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     pub end: Option<Vec<f64>>,
 }
 
@@ -130,20 +130,14 @@ pub struct TicketColumns {
     /// When each ticket was opened, epoch milliseconds.
     pub created_at: Vec<f64>,
     /// The first response, epoch milliseconds; NaN (or null) for none yet.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     pub first_response_at: Option<Vec<f64>>,
     /// The resolution, epoch milliseconds; NaN (or null) for none yet.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     pub resolved_at: Option<Vec<f64>>,
     /// The pauses of every ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pauses: Option<PauseColumns>,
-}
-
-/// A column in which `null` stands for NaN, so JSON (which has no NaN) can say "none".
-fn nan_for_null<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<f64>>, D::Error> {
-    let v: Option<Vec<Option<f64>>> = Option::deserialize(d)?;
-    Ok(v.map(|v| v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect()))
 }
 
 /// "No instant" in a millisecond column.

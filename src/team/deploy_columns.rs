@@ -3,7 +3,7 @@
 //! commit times are one flat array with per-deployment offsets. They become ordinary deployments after the
 //! object rows, and errors name the column and the row (`deploymentColumns.at[17]`).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::dora::Deployment;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
@@ -11,6 +11,7 @@ use crate::time::Timestamp;
 
 /// Deployments as columns. Times are epoch milliseconds; NaN (or null) means "none" or "not known".
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentColumns {
     /// When each deployment finished.
@@ -23,23 +24,21 @@ pub struct DeploymentColumns {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commit_times: Option<Vec<f64>>,
     /// Lead time in seconds, for deployments without commit times; NaN for none.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub lead_time_seconds: Option<Vec<f64>>,
     /// 1 failed, 0 did not, NaN not known.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub failed: Option<Vec<f64>>,
     /// When service was restored after a failed deployment; NaN for none.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub recovered_at: Option<Vec<f64>>,
     /// 1 rework, 0 not, NaN not known.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub rework: Option<Vec<f64>>,
-}
-
-/// A column in which `null` stands for NaN, so JSON (which has no NaN) can say "none".
-fn nan_for_null<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<f64>>, D::Error> {
-    let v: Option<Vec<Option<f64>>> = Option::deserialize(d)?;
-    Ok(v.map(|v| v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect()))
 }
 
 const ROOT: &str = "deploymentColumns";

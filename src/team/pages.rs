@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::oncall::{Channel, OnCallInput, Urgency};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
@@ -25,25 +25,19 @@ pub struct PageColumns {
     /// The index in `responders` of the responder paged.
     pub responder: Vec<f64>,
     /// When each was acknowledged, epoch milliseconds; NaN (or null) for "not acknowledged".
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub acknowledged_at: Option<Vec<f64>>,
     /// A numeric incident id per page; NaN (or null) for a page that is its own
     /// incident. These ids are distinct from the
     /// string ids of `pages`.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub incident: Option<Vec<f64>>,
     /// 1 for high urgency, 0 for low, NaN (or null) for unknown.
-    #[serde(default, deserialize_with = "nan_for_null", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::columns::nan_for_null", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Option<f64>>>"))]
     pub high_urgency: Option<Vec<f64>>,
-}
-
-/// A column in which `null` stands for NaN, so JSON (which has no NaN) can say "none".
-fn nan_for_null<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<f64>>, D::Error> {
-    let v: Option<Vec<Option<f64>>> = Option::deserialize(d)?;
-    Ok(v.map(|v| v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect()))
 }
 
 /// An interruption after validation: compact, with no strings. Collected in input order (rows first, then

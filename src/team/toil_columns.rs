@@ -15,6 +15,7 @@ const ROOT: &str = "entryColumns";
 
 /// Toil entries as columns: every array has one entry per logged row.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ToilEntryColumns {
     /// The names that `person` indexes; absent: one anonymous person.
