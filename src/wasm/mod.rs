@@ -156,9 +156,8 @@ pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Er
             format!("the input nests more than {MAX_NESTING} levels of objects and arrays here"),
         ));
     }
-    de::deserialize(value).map_err(|e| {
-        Error::from_serde(crate::error::join_path(root, e.path.as_deref().unwrap_or_default()), &e.message)
-    })
+    de::deserialize(value)
+        .map_err(|e| Error::from_serde(crate::error::join_path(root, e.path().unwrap_or_default()), e.message()))
 }
 
 /// Serialize a core result for JS: objects as plain objects (never `Map`s), absent options as `undefined`.
