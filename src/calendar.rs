@@ -199,7 +199,7 @@ impl BusinessCalendar {
             })?;
             holidays.push((d, p));
         }
-        holidays.sort_by_key(|(d, _)| *d);
+        crate::sort::sort_by_key(&mut holidays, |(d, _)| *d);
         for w in holidays.windows(2) {
             if let [(a, _), (b, p)] = w
                 && a == b

@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod error;
 pub mod org;
 pub mod sla;
+mod sort;
 pub mod team;
 pub mod time;
 pub mod wasm;

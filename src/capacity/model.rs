@@ -253,7 +253,7 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
             entries.push((r, f, aicc));
         }
     }
-    entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+    crate::sort::sort_by(&mut entries, |a, b| a.2.total_cmp(&b.2));
     if !single {
         for entry in entries.iter_mut().take(REFINE) {
             let Some(route) = routes.get(entry.0) else { continue };
@@ -264,7 +264,7 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
                 entry.1 = f;
             }
         }
-        entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+        crate::sort::sort_by(&mut entries, |a, b| a.2.total_cmp(&b.2));
     }
     let name_of = |r: &Route, f: &Fit| {
         let base = match &r.seasons {
@@ -470,7 +470,7 @@ impl Fitted {
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
             ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
-                col.sort_by(|a, b| a.total_cmp(b));
+                crate::sort::sort_f64(col);
                 let point = ets::point(spec, &f.params, &f.state, i + 1, 1.0);
                 let denom = if point.abs() > 1e-12 { point } else { 1e-12 };
                 for (j, &l) in levels.iter().enumerate() {

@@ -524,7 +524,7 @@ impl Acc {
     fn finish(mut self, target: Target, ps: &[f64], worst: usize, tickets: &[Ticket]) -> ClockSummary {
         let n = self.elapsed.len();
         let mean = (n > 0).then(|| self.elapsed.iter().sum::<f64>() / n as f64);
-        self.elapsed.sort_unstable_by(f64::total_cmp);
+        crate::sort::sort_f64(&mut self.elapsed);
         let percentiles = if n == 0 {
             Vec::new()
         } else {
@@ -535,7 +535,7 @@ impl Acc {
                 })
                 .collect()
         };
-        self.offenders.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut self.offenders, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let worst_offenders = self
             .offenders
             .into_iter()

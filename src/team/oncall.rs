@@ -459,7 +459,7 @@ fn shift_loads(
                 ids.push(h.incident);
             }
         }
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         let incidents = ids.len() + anonymous;
         let per12 = incidents as f64 * TWELVE_HOURS_MS as f64 / (b - a) as f64;
@@ -493,7 +493,7 @@ fn on_call_time(
             spans.push((r, c.start.millis(), c.end.millis()));
         }
     }
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut secs = vec![0.0f64; loads.len()];
     let mut cur: Option<(u32, i64, i64)> = None;
     let flush = |c: (u32, i64, i64), secs: &mut Vec<f64>| {
