@@ -190,7 +190,7 @@ impl BusinessCalendar {
         check::max_len(spec.holidays.len(), "holidays")?;
         for (i, h) in spec.holidays.iter().enumerate() {
             let p = index_path("holidays", i);
-            let d = NaiveDate::parse_from_str(h.trim(), "%Y-%m-%d").map_err(|_| {
+            let d = crate::time::local::parse_date(h.trim()).ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidTimestamp,
                     &p,

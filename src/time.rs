@@ -178,6 +178,7 @@ impl Interval {
     }
 }
 
+pub mod local;
 mod posix;
 mod tzif;
 
