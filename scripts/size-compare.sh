@@ -10,7 +10,7 @@ for level in z s; do
     cargo build -q --release --target wasm32-unknown-unknown --lib
   wasm-bindgen --target web --out-dir "$out/$level" --out-name opscore \
     "$ROOT/target/size-$level/wasm32-unknown-unknown/release/opscore.wasm"
-  "$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$ROOT/node_modules/.bin/wasm-opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "$out/$level/opscore_bg.wasm" -o "$out/$level/opt.wasm"
   raw=$(wc -c < "$out/$level/opt.wasm"); gz=$(gzip -9 -c "$out/$level/opt.wasm" | wc -c)

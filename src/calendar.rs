@@ -193,7 +193,7 @@ impl BusinessCalendar {
         check::max_len(spec.holidays.len(), "holidays")?;
         for (i, h) in spec.holidays.iter().enumerate() {
             let p = index_path("holidays", i);
-            let d = NaiveDate::parse_from_str(h.trim(), "%Y-%m-%d").map_err(|_| {
+            let d = crate::time::local::parse_date(h.trim()).ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidTimestamp,
                     &p,
@@ -202,7 +202,7 @@ impl BusinessCalendar {
             })?;
             holidays.push((d, p));
         }
-        holidays.sort_by_key(|(d, _)| *d);
+        crate::sort::sort_by_key(&mut holidays, |(d, _)| *d);
         for w in holidays.windows(2) {
             if let [(a, _), (b, p)] = w
                 && a == b

@@ -29,6 +29,7 @@ pub mod org;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod sla;
+mod sort;
 pub mod team;
 pub mod time;
 pub mod wasm;

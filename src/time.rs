@@ -190,6 +190,7 @@ impl Interval {
     }
 }
 
+pub mod local;
 mod posix;
 mod tzif;
 

@@ -198,7 +198,7 @@ pub fn backtest_history(h: &mut SloHistory, slo: &Slo, o: &BacktestOptions) -> R
     let silent: Vec<f64> =
         spans.iter().map(|sp| range.bad - sp.iter().map(|&(a, b)| burned(a, b.unwrap_or(hi))).sum::<f64>()).collect();
     let mut all: Vec<(usize, usize)> = spans.iter().flatten().map(|&(a, b)| (a, b.unwrap_or(hi))).collect();
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     let mut alerted = 0.0;
     let mut cur: Option<(usize, usize)> = None;
     for (a, b) in all {

@@ -11,13 +11,14 @@
 //! windows other than 1d, 1w, 1M, 1Q and 1Y. Ignored (data sources and alert routing are outside the maths):
 //! `indicator`, `indicatorRef`, `alertPolicies`, `description`.
 
-use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, Timelike, Weekday};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::duration::{Dur, Shorthand, Unit};
 use super::slo::{Method, NoData, Slo, WindowSpec};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::time::local;
 
 /// An OpenSLO document, the parts opscore reads.
 #[derive(Debug, Clone, Deserialize)]
@@ -309,9 +310,9 @@ fn window_of(tw: &TimeWindow, path: &str) -> Result<(WindowSpec, String)> {
     let zone = tw.calendar.as_ref().and_then(|c| c.time_zone.clone());
     if let Some(start) = tw.calendar.as_ref().and_then(|c| c.start_time.as_deref()) {
         let sp = join_path(&join_path(path, "calendar"), "startTime");
-        let t = NaiveDateTime::parse_from_str(start.trim(), "%Y-%m-%d %H:%M:%S")
-            .or_else(|_| NaiveDateTime::parse_from_str(start.trim(), "%Y-%m-%dT%H:%M:%S"))
-            .map_err(|_| {
+        let t = local::parse_date_time(start.trim(), false)
+            .or_else(|| local::parse_date_time(start.trim(), true))
+            .ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidTimestamp,
                     &sp,

@@ -138,7 +138,7 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
         Window::Calendar { .. } => None,
     };
     windows.extend(period);
-    windows.sort_by(f64::total_cmp);
+    crate::sort::sort_f64(&mut windows);
     windows.dedup();
 
     let mut y = String::new();

@@ -260,7 +260,7 @@ impl CapacityModel {
                     }
                     out.push(m);
                 }
-                out.sort_unstable();
+                crate::sort::sort(&mut out);
                 out.dedup();
                 out
             }

@@ -132,7 +132,9 @@ fn mixture_quantile(comps: &[(f64, f64, f64, f64)], p: f64) -> f64 {
 /// Make wider levels contain narrower ones at every step (bisection can leave them a hair out of order).
 fn nest_bands(spreads: &mut [(f64, Vec<f64>, Vec<f64>)]) {
     let mut order: Vec<usize> = (0..spreads.len()).collect();
-    order.sort_by(|&a, &b| spreads.get(a).map_or(0.0, |s| s.0).total_cmp(&spreads.get(b).map_or(0.0, |s| s.0)));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        spreads.get(a).map_or(0.0, |s| s.0).total_cmp(&spreads.get(b).map_or(0.0, |s| s.0))
+    });
     for w in order.windows(2) {
         let (Some(&i), Some(&j)) = (w.first(), w.get(1)) else { continue };
         let (Some(inner), Some(outer)) = (spreads.get(i).cloned(), spreads.get_mut(j)) else { continue };
@@ -322,7 +324,7 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
             entries.push((r, f, aicc));
         }
     }
-    entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+    crate::sort::sort_by(&mut entries, |a, b| a.2.total_cmp(&b.2));
     if !single {
         let first = entries.first().map_or(f64::INFINITY, |e| e.2);
         // Only models that could still carry weight are refined (screening AICc values are within a few units
@@ -336,7 +338,7 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
                 entry.1 = f;
             }
         }
-        entries.sort_by(|a, b| a.2.total_cmp(&b.2));
+        crate::sort::sort_by(&mut entries, |a, b| a.2.total_cmp(&b.2));
     }
     let name_of = |r: &Route, f: &Fit| {
         let base = match &r.seasons {
@@ -646,7 +648,7 @@ impl Fitted {
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
             ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
-                col.sort_by(|a, b| a.total_cmp(b));
+                crate::sort::sort_f64(col);
                 let point = ets::point(spec, &f.params, &f.state, i + 1, 1.0);
                 let denom = if point.abs() > 1e-12 { point } else { 1e-12 };
                 for (j, &l) in levels.iter().enumerate() {

@@ -91,7 +91,7 @@ fn run(
     let mut trial = vec![0.0; d];
     let mut trial2 = vec![0.0; d];
     while *evals < opts.max_evals {
-        order.sort_by(|&a, &b| fs[a].total_cmp(&fs[b]));
+        crate::sort::sort_by(&mut order, |&a, &b| fs[a].total_cmp(&fs[b]));
         let (ib, iw, isw) = (order[0], order[d], order[d - 1]);
         if (fs[iw] - fs[ib]).abs() <= opts.f_tol && fs[iw].is_finite() {
             break;

@@ -254,8 +254,8 @@ fn check_scenario(s: &Scenario, path: &str) -> Result<Checked> {
         caps.push((c.at.millis() as f64, check::finite(c.delta, &join_path(&p, "delta"))?));
     }
     // Chronological order (stable, so same-date changes keep the order given).
-    steps.sort_by(|a, b| a.0.total_cmp(&b.0));
-    caps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut steps, |a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut caps, |a, b| a.0.total_cmp(&b.0));
     Ok(Checked { growth, steps, caps })
 }
 

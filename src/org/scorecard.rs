@@ -468,7 +468,7 @@ pub fn score_service(s: &Service, o: &ScorecardOptions) -> Result<ServiceCard> {
     let parts =
         sla.iter().map(|c| c.status).chain(slos.iter().map(|c| c.status)).chain(tickets.iter().map(|c| c.status));
     let status = parts.max().unwrap_or(Status::NoData);
-    drivers.sort_by_key(|d| std::cmp::Reverse(d.status));
+    crate::sort::sort_by_key(&mut drivers, |d| std::cmp::Reverse(d.status));
     let headline = match (drivers.first(), &sla) {
         (Some(d), _) => d.message.clone(),
         (None, Some(c)) => format!(

@@ -120,7 +120,7 @@ pub fn merge_outages(outages: &[Outage], rule: OverlapRule, path: &str) -> Resul
         }
     }
     // Ends before starts at the same instant, so touching outages do not count as overlapping.
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut events, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut active: Vec<f64> = Vec::new();
     let mut out: Vec<Segment> = Vec::new();
     let mut overlapping = 0usize;
@@ -243,7 +243,7 @@ pub fn merge_windows(windows: &[Interval], path: &str) -> Result<Vec<(i64, i64)>
         iv.validate(&index_path(path, i))?;
         w.push((iv.start.millis(), iv.end.millis()));
     }
-    w.sort_unstable();
+    crate::sort::sort(&mut w);
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(w.len());
     for (s, e) in w {
         match out.last_mut() {

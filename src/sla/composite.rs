@@ -234,7 +234,7 @@ pub fn composite_availability(input: &CompositeInput) -> Result<CompositeResult>
             }
         })
         .collect();
-    contributions.sort_by(|x, y| {
+    crate::sort::sort_by(&mut contributions, |x, y| {
         y.gain_per_nine.total_cmp(&x.gain_per_nine).then(y.gain_if_perfect.total_cmp(&x.gain_if_perfect))
     });
     let best_improvement = contributions.first().map(|c| c.name.clone()).unwrap_or_default();

@@ -100,7 +100,7 @@ impl CreditSchedule {
             }
             indexed.push((i, *t));
         }
-        indexed.sort_by(|a, b| a.1.min.unwrap_or(-1.0).total_cmp(&b.1.min.unwrap_or(-1.0)));
+        crate::sort::sort_by(&mut indexed, |a, b| a.1.min.unwrap_or(-1.0).total_cmp(&b.1.min.unwrap_or(-1.0)));
         let last = indexed.len().saturating_sub(1);
         for (k, (i, t)) in indexed.iter().enumerate() {
             let p = index_path(&tiers_path, *i);

@@ -161,7 +161,7 @@ fn summarize(mut xs: Vec<f64>, stat: Statistic) -> Option<f64> {
     match stat {
         Statistic::Mean => Some(xs.iter().sum::<f64>() / xs.len() as f64),
         Statistic::Median => {
-            xs.sort_by(f64::total_cmp);
+            crate::sort::sort_f64(&mut xs);
             let n = xs.len();
             let hi = xs.get(n / 2).copied();
             if n % 2 == 1 { hi } else { Some((xs.get(n / 2 - 1).copied()? + hi?) / 2.0) }
@@ -223,7 +223,7 @@ fn metric_set(incs: &[&Incident], period: Interval, stat: Statistic, from: MttrF
         .map(|i| (i.start.millis().max(ps), i.resolved_at.millis().min(pe)))
         .filter(|(s, e)| e > s)
         .collect();
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut down = 0i64;
     let mut cursor = ps;
     let mut runs: Vec<f64> = Vec::new();

@@ -335,7 +335,7 @@ impl Acc {
             // so the next one searches only there.
             let ranks: Vec<usize> = ps.iter().map(|&p| ((p * n as f64).ceil() as usize).clamp(1, n) - 1).collect();
             let mut order: Vec<usize> = (0..ranks.len()).collect();
-            order.sort_by_key(|&k| ranks.get(k).copied().unwrap_or(0));
+            crate::sort::sort_by_key(&mut order, |&k| ranks.get(k).copied().unwrap_or(0));
             let mut values = vec![0i64; ranks.len()];
             let mut from = 0usize;
             for k in order {
@@ -351,7 +351,7 @@ impl Acc {
             ps.iter().zip(values).map(|(&p, v)| Percentile { p, seconds: v as f64 / 1000.0 }).collect()
         };
         self.prune();
-        self.offenders.sort_unstable_by(worse);
+        crate::sort::sort_by(&mut self.offenders, worse);
         let worst_offenders = self
             .offenders
             .into_iter()

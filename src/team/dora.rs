@@ -541,7 +541,7 @@ fn frequency(
     let days = period.secs() / DAY;
     let weeks = period.secs() / WEEK;
     let mut dates: Vec<NaiveDate> = deployments.iter().map(|d| zone.local(d.at).date()).collect();
-    dates.sort_unstable();
+    crate::sort::sort(&mut dates);
     dates.dedup();
     let per_unit = |unit: CalendarUnit| -> Result<f64> {
         let pieces = split_calendar(period, unit, zone, MAX_CALENDAR_PIECES).map_err(|e| e.within("period"))?;

@@ -499,7 +499,7 @@ fn on_call_time(
             spans.push((r, c.start.millis(), c.end.millis()));
         }
     }
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut secs = vec![0.0f64; loads.len()];
     let mut cur: Option<(u32, i64, i64)> = None;
     let flush = |c: (u32, i64, i64), secs: &mut Vec<f64>| {

@@ -313,7 +313,7 @@ pub fn score(factors: &Factors, weights: &Weights) -> Result<Score> {
         }
     }
     let mut ranked: Vec<&PartScore> = parts.iter().filter(|p| p.drag > 0.05).collect();
-    ranked.sort_by(|a, b| b.drag.total_cmp(&a.drag));
+    crate::sort::sort_by(&mut ranked, |a, b| b.drag.total_cmp(&a.drag));
     let drivers = ranked
         .iter()
         .take(3)

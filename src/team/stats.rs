@@ -35,7 +35,7 @@ pub fn quantile(sorted: &[f64], p: f64, convention: MedianConvention) -> Option<
 
 /// Sort a list of finite numbers ascending (NaN-free input is the caller's duty; NaNs would sort last).
 pub fn sort(values: &mut [f64]) {
-    values.sort_by(|a, b| a.total_cmp(b));
+    crate::sort::sort_f64(values);
 }
 
 /// The arithmetic mean, `None` for an empty list.

@@ -327,7 +327,7 @@ pub fn survey_health(input: &SurveyInput) -> Result<SurveyReport> {
             t
         })
         .collect();
-    teams.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.team.cmp(&b.team)));
+    crate::sort::sort_by(&mut teams, |a, b| a.score.total_cmp(&b.score).then_with(|| a.team.cmp(&b.team)));
     let score = teams.iter().map(|t| t.score).sum::<f64>() / teams.len().max(1) as f64;
     Ok(SurveyReport { squad_health: squad, atlassian, enps, csat, teams, score })
 }
@@ -390,7 +390,7 @@ fn sessions<'a>(
                 change,
             });
         }
-        results.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.name.cmp(&b.name)));
+        crate::sort::sort_by(&mut results, |a, b| a.score.total_cmp(&b.score).then_with(|| a.name.cmp(&b.name)));
         let score = results.iter().map(|r| r.score).sum::<f64>() / results.len().max(1) as f64;
         out.push(Session { team: team.to_string(), at, score, items: results });
     }

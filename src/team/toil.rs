@@ -316,7 +316,7 @@ impl<'a> Log<'a> {
     /// Distinct weeks in the log.
     pub(crate) fn weeks(&self) -> usize {
         let mut weeks: Vec<NaiveDate> = self.cells.keys().map(|k| k.1).collect();
-        weeks.sort_unstable();
+        crate::sort::sort(&mut weeks);
         weeks.dedup();
         weeks.len()
     }
@@ -370,7 +370,7 @@ pub fn toil(input: &ToilInput) -> Result<ToilReport> {
             PersonToil { person: p.to_string(), weeks: *k, share, weeks_over_cap: *o, over_cap: over(share) }
         })
         .collect();
-    people.sort_by(|a, b| b.share.total_cmp(&a.share));
+    crate::sort::sort_by(&mut people, |a, b| b.share.total_cmp(&a.share));
 
     let n_weeks = weeks.len().max(1) as f64;
     let toil_hours: f64 = log.by_category.values().flatten().map(|(_, h)| h).sum();
@@ -387,7 +387,7 @@ pub fn toil(input: &ToilInput) -> Result<ToilReport> {
             }
         })
         .collect();
-    categories.sort_by(|a, b| b.hours.total_cmp(&a.hours).then_with(|| a.category.cmp(&b.category)));
+    crate::sort::sort_by(&mut categories, |a, b| b.hours.total_cmp(&a.hours).then_with(|| a.category.cmp(&b.category)));
 
     let mut automation = Vec::with_capacity(input.automate.len());
     for (i, a) in input.automate.iter().enumerate() {

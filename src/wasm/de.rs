@@ -74,56 +74,79 @@ impl PathStack {
         out
     }
 
-    /// Run `f` with `seg` pushed; an error from `f` that has no path yet takes this one. The stack is restored
-    /// whatever `f` does. (The work is in non-generic helpers, so each instantiation stays a few instructions.)
-    fn within<T>(&self, seg: Segment, f: impl FnOnce() -> Result<T, DeError>) -> Result<T, DeError> {
-        let depth = self.enter(seg);
-        let out = f().map_err(|e| self.attach(e));
-        self.leave(depth);
-        out
+    #[inline(never)]
+    fn push(&self, seg: Segment) {
+        self.0.borrow_mut().push(seg);
     }
 
     #[inline(never)]
-    fn enter(&self, seg: Segment) -> usize {
-        let mut stack = self.0.borrow_mut();
-        let depth = stack.len();
-        stack.push(seg);
-        depth
+    fn pop(&self) {
+        self.0.borrow_mut().pop();
     }
 
+    /// Give `e` the current path (unless it has one) and leave the current segment.
     #[inline(never)]
-    fn attach(&self, e: DeError) -> DeError {
-        e.at(self)
+    fn fail(&self, e: DeError) -> DeError {
+        let e = e.at(self);
+        self.pop();
+        e
     }
 
-    #[inline(never)]
-    fn leave(&self, depth: usize) {
-        self.0.borrow_mut().truncate(depth);
+    /// Leave the segment pushed for a value that `r` is the result of; an error that has no path yet takes the
+    /// path of that value. (All the work is in non-generic helpers, so each instantiation is a few instructions.)
+    #[inline]
+    fn finish<T>(&self, r: Result<T, DeError>) -> Result<T, DeError> {
+        match r {
+            Ok(v) => {
+                self.pop();
+                Ok(v)
+            }
+            Err(e) => Err(self.fail(e)),
+        }
     }
 }
 
-/// A deserialization error: serde's message and, once known, the path where it arose.
+/// A deserialization error: serde's message and, once known, the path where it arose. Boxed, so that every
+/// `Result` that carries it stays small (the generic code that moves these results is the bulk of the
+/// deserializer's size).
 #[derive(Debug)]
-pub struct DeError {
-    /// The message, as serde or a `Deserialize` impl wrote it.
-    pub message: String,
-    /// The path of the value that failed; `None` until the error leaves that value's deserializer.
-    pub path: Option<String>,
+pub struct DeError(Box<DeErrorInner>);
+
+#[derive(Debug)]
+struct DeErrorInner {
+    message: String,
+    path: Option<String>,
 }
 
 impl DeError {
+    /// The message, as serde or a `Deserialize` impl wrote it.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// The path of the value that failed; `None` until the error leaves that value's deserializer.
+    pub fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
+    }
+
     /// Give the error the current path, unless an inner value already gave it one.
     fn at(mut self, path: &PathStack) -> Self {
-        if self.path.is_none() {
-            self.path = Some(path.render());
+        if self.0.path.is_none() {
+            self.0.path = Some(path.render());
         }
         self
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unreadable() -> Self {
+        de::Error::custom("could not read this value")
     }
 }
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
@@ -131,7 +154,14 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError { message: msg.to_string(), path: None }
+        DeError::message_only(msg.to_string())
+    }
+}
+
+impl DeError {
+    #[inline(never)]
+    fn message_only(message: String) -> Self {
+        DeError(Box::new(DeErrorInner { message, path: None }))
     }
 }
 
@@ -145,6 +175,20 @@ pub fn deserialize<T: de::DeserializeOwned>(value: JsValue) -> Result<T, DeError
 enum Val {
     Js(JsValue),
     Num(f64),
+}
+
+/// What a value is, found once by non-generic code (so the generic `deserialize_*` methods stay small).
+enum Kind {
+    Nullish,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    /// An array or a typed array.
+    Seq,
+    /// Any other object.
+    Map,
+    /// Anything else, with its `typeof`.
+    Other(String),
 }
 
 /// The deserializer of one value, at the path held by `path`.
@@ -180,50 +224,68 @@ impl<'a> JsDeserializer<'a> {
         }
     }
 
+    fn string(&self) -> Option<String> {
+        self.js_value().and_then(JsValue::as_string)
+    }
+
     /// A plain object (not an array, not null).
     fn object(&self) -> Option<&JsValue> {
         self.js_value().filter(|v| v.is_object() && !Array::is_array(v))
     }
 
-    #[cold]
-    fn invalid_type(&self, exp: &dyn Expected) -> DeError {
-        let text;
-        let unexpected = if self.is_nullish() {
-            Unexpected::Unit
-        } else if let Some(x) = self.number() {
-            Unexpected::Float(x)
-        } else if let Some(v) = self.js_value() {
-            if let Some(b) = v.as_bool() {
-                Unexpected::Bool(b)
-            } else if let Some(s) = v.as_string() {
-                text = s;
-                Unexpected::Str(&text)
-            } else if Array::is_array(v) || js_sys::ArrayBuffer::is_view(v) {
-                Unexpected::Seq
-            } else if v.is_object() {
-                Unexpected::Map
-            } else {
-                text = v.js_typeof().as_string().unwrap_or_default();
-                Unexpected::Other(&text)
-            }
+    #[inline(never)]
+    fn kind(&self) -> Kind {
+        if self.is_nullish() {
+            return Kind::Nullish;
+        }
+        if let Some(x) = self.number() {
+            return Kind::Num(x);
+        }
+        let Some(v) = self.js_value() else {
+            return Kind::Other("value".to_string());
+        };
+        if let Some(b) = v.as_bool() {
+            Kind::Bool(b)
+        } else if let Some(s) = v.as_string() {
+            Kind::Str(s)
+        } else if Array::is_array(v) || js_sys::ArrayBuffer::is_view(v) {
+            Kind::Seq
+        } else if v.is_object() {
+            Kind::Map
         } else {
-            Unexpected::Other("value")
+            Kind::Other(v.js_typeof().as_string().unwrap_or_default())
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalid_type(&self, exp: &dyn Expected) -> DeError {
+        let kind = self.kind();
+        let unexpected = match &kind {
+            Kind::Nullish => Unexpected::Unit,
+            Kind::Num(x) => Unexpected::Float(*x),
+            Kind::Bool(b) => Unexpected::Bool(*b),
+            Kind::Str(s) => Unexpected::Str(s),
+            Kind::Seq => Unexpected::Seq,
+            Kind::Map => Unexpected::Map,
+            Kind::Other(t) => Unexpected::Other(t),
         };
         de::Error::invalid_type(unexpected, exp)
+    }
+
+    /// A whole, safe number, or `None`.
+    #[inline(never)]
+    fn whole(&self) -> Option<f64> {
+        self.number().filter(|x| x.fract() == 0.0 && x.abs() <= MAX_SAFE)
     }
 
     /// A whole, safe number offered as an integer (negative ones as `i64`, so unsigned targets say "invalid
     /// value: integer `-1`"); serde's visitors check the range of the target type.
     fn integer<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.number() {
-            Some(x) if x.fract() == 0.0 && x.abs() <= MAX_SAFE => {
-                if x < 0.0 {
-                    visitor.visit_i64(x as i64)
-                } else {
-                    visitor.visit_u64(x as u64)
-                }
-            }
-            _ => Err(self.invalid_type(&visitor)),
+        match self.whole() {
+            Some(x) if x < 0.0 => visitor.visit_i64(x as i64),
+            Some(x) => visitor.visit_u64(x as u64),
+            None => Err(self.invalid_type(&visitor)),
         }
     }
 
@@ -237,6 +299,20 @@ impl<'a> JsDeserializer<'a> {
             return None;
         }
         opscore_numbers(v).dyn_ref::<Float64Array>().map(Float64Array::to_vec)
+    }
+
+    /// The elements of an array (numbers copied in one step when they all are numbers).
+    #[inline(never)]
+    fn seq_access(&self) -> Option<SeqAccess<'a>> {
+        let items = match self.numbers() {
+            Some(numbers) => Items::Nums(numbers),
+            None => Items::Js(self.js_value()?.dyn_ref::<Array>()?.clone()),
+        };
+        let len = match &items {
+            Items::Nums(v) => u32::try_from(v.len()).unwrap_or(u32::MAX),
+            Items::Js(a) => a.length(),
+        };
+        Some(SeqAccess { items, len, i: 0, path: self.path })
     }
 
     fn map<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -253,35 +329,51 @@ impl<'a> JsDeserializer<'a> {
         let keys = Object::keys(obj.unchecked_ref::<Object>());
         Some(ObjectAccess { len: keys.length(), keys, i: 0, obj: obj.clone(), pending: None, path: self.path })
     }
+
+    /// An enum as `"Variant"` or `{ Variant: payload }`: the tag and the payload.
+    #[inline(never)]
+    fn enum_access(&self, exp: &dyn Expected) -> Result<EnumAccess<'a>, DeError> {
+        if let Some(tag) = self.string() {
+            return Ok(EnumAccess { tag, payload: None, path: self.path });
+        }
+        let Some(obj) = self.object() else {
+            return Err(self.invalid_type(exp));
+        };
+        let keys = Object::keys(obj.unchecked_ref::<Object>());
+        if keys.length() != 1 {
+            return Err(de::Error::invalid_length(keys.length() as usize, &"an object with exactly one key"));
+        }
+        let key = keys.get(0);
+        let payload = Reflect::get(obj, &key).map_err(|_| DeError::unreadable())?;
+        let tag = key.as_string().unwrap_or_default();
+        Ok(EnumAccess { tag, payload: Some(payload), path: self.path })
+    }
+
+    /// The one character of a one-character string.
+    #[inline(never)]
+    fn char(&self) -> Option<char> {
+        let s = self.string()?;
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if let Some(x) = self.number() {
-            return if x.fract() == 0.0 && x.abs() <= MAX_SAFE {
-                visitor.visit_i64(x as i64)
-            } else {
-                visitor.visit_f64(x)
-            };
-        }
-        if self.is_nullish() {
-            return visitor.visit_unit();
-        }
-        let Some(v) = self.js_value() else {
-            return Err(self.invalid_type(&visitor));
-        };
-        if let Some(b) = v.as_bool() {
-            visitor.visit_bool(b)
-        } else if let Some(s) = v.as_string() {
-            visitor.visit_string(s)
-        } else if Array::is_array(v) || js_sys::ArrayBuffer::is_view(v) {
-            self.deserialize_seq(visitor)
-        } else if v.is_object() {
-            self.map(visitor)
-        } else {
-            Err(self.invalid_type(&visitor))
+        match self.kind() {
+            Kind::Num(x) if x.fract() == 0.0 && x.abs() <= MAX_SAFE => visitor.visit_i64(x as i64),
+            Kind::Num(x) => visitor.visit_f64(x),
+            Kind::Nullish => visitor.visit_unit(),
+            Kind::Bool(b) => visitor.visit_bool(b),
+            Kind::Str(s) => visitor.visit_string(s),
+            Kind::Seq => self.deserialize_seq(visitor),
+            Kind::Map => self.map(visitor),
+            Kind::Other(_) => Err(self.invalid_type(&visitor)),
         }
     }
 
@@ -336,11 +428,9 @@ impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let s = self.js_value().and_then(JsValue::as_string);
-        let mut chars = s.as_deref().unwrap_or_default().chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => visitor.visit_char(c),
-            _ => Err(self.invalid_type(&visitor)),
+        match self.char() {
+            Some(c) => visitor.visit_char(c),
+            None => Err(self.invalid_type(&visitor)),
         }
     }
 
@@ -349,7 +439,7 @@ impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.js_value().and_then(JsValue::as_string) {
+        match self.string() {
             Some(s) => visitor.visit_string(s),
             None => Err(self.invalid_type(&visitor)),
         }
@@ -380,13 +470,8 @@ impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if let Some(numbers) = self.numbers() {
-            return visitor.visit_seq(NumberAccess { numbers: numbers.into_iter(), i: 0, path: self.path });
-        }
-        match self.js_value().and_then(|v| v.dyn_ref::<Array>()) {
-            Some(array) => {
-                visitor.visit_seq(ArrayAccess { len: array.length(), array: array.clone(), i: 0, path: self.path })
-            }
+        match self.seq_access() {
+            Some(access) => visitor.visit_seq(access),
             None => Err(self.invalid_type(&visitor)),
         }
     }
@@ -423,20 +508,8 @@ impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        if let Some(tag) = self.js_value().and_then(JsValue::as_string) {
-            return visitor.visit_enum(EnumAccess { tag, payload: None, path: self.path });
-        }
-        let Some(obj) = self.object() else {
-            return Err(self.invalid_type(&visitor));
-        };
-        let keys = Object::keys(obj.unchecked_ref::<Object>());
-        if keys.length() != 1 {
-            return Err(de::Error::invalid_length(keys.length() as usize, &"an object with exactly one key"));
-        }
-        let key = keys.get(0);
-        let payload = Reflect::get(obj, &key).map_err(|_| de::Error::custom("could not read this value"))?;
-        let tag = key.as_string().unwrap_or_default();
-        visitor.visit_enum(EnumAccess { tag, payload: Some(payload), path: self.path })
+        let access = self.enum_access(&visitor)?;
+        visitor.visit_enum(access)
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -449,74 +522,50 @@ impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
     }
 }
 
-/// The elements of a JS array, read one by one.
-struct ArrayAccess<'a> {
-    array: Array,
+/// The elements of an array: JS values read one by one, or numbers already copied to Rust.
+enum Items {
+    Js(Array),
+    Nums(Vec<f64>),
+}
+
+/// The elements of an array, read one by one.
+struct SeqAccess<'a> {
+    items: Items,
     len: u32,
     i: u32,
     path: &'a PathStack,
 }
 
-impl<'de> de::SeqAccess<'de> for ArrayAccess<'_> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+impl<'a> SeqAccess<'a> {
+    /// The deserializer of the next element, with its index pushed on the path; `None` after the last.
+    #[inline(never)]
+    fn next_de(&mut self) -> Option<JsDeserializer<'a>> {
         if self.i >= self.len {
-            return Ok(None);
+            return None;
         }
         let i = self.i;
         self.i += 1;
-        let value = self.array.get(i);
-        let path = self.path;
-        path.within(Segment::Index(i as usize), || seed.deserialize(JsDeserializer::js(value, path))).map(Some)
+        let value = match &self.items {
+            Items::Js(array) => Val::Js(array.get(i)),
+            Items::Nums(numbers) => Val::Num(numbers.get(i as usize).copied().unwrap_or(f64::NAN)),
+        };
+        self.path.push(Segment::Index(i as usize));
+        Some(JsDeserializer { value, path: self.path })
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for SeqAccess<'_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+        match self.next_de() {
+            Some(d) => self.path.finish(seed.deserialize(d)).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.len.saturating_sub(self.i) as usize)
-    }
-}
-
-/// The elements of a numeric array, already copied to Rust.
-struct NumberAccess<'a> {
-    numbers: std::vec::IntoIter<f64>,
-    i: usize,
-    path: &'a PathStack,
-}
-
-impl<'de> de::SeqAccess<'de> for NumberAccess<'_> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
-        let Some(x) = self.numbers.next() else {
-            return Ok(None);
-        };
-        let i = self.i;
-        self.i += 1;
-        let path = self.path;
-        path.within(Segment::Index(i), || seed.deserialize(JsDeserializer { value: Val::Num(x), path })).map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.numbers.len())
-    }
-}
-
-impl ObjectAccess<'_> {
-    /// The next key, as JS and as Rust (the generic `MapAccess` methods stay small).
-    #[inline(never)]
-    fn next_key(&mut self) -> Option<(JsValue, String)> {
-        if self.i >= self.len {
-            return None;
-        }
-        let js_key = self.keys.get(self.i);
-        self.i += 1;
-        let key = js_key.as_string().unwrap_or_default();
-        Some((js_key, key))
-    }
-
-    #[inline(never)]
-    fn value_of(&self, js_key: &JsValue) -> Result<JsValue, DeError> {
-        Reflect::get(&self.obj, js_key).map_err(|_| de::Error::custom("could not read this value"))
     }
 }
 
@@ -531,29 +580,63 @@ struct ObjectAccess<'a> {
     path: &'a PathStack,
 }
 
+impl<'a> ObjectAccess<'a> {
+    /// Move to the next key (now `pending`); `false` after the last.
+    #[inline(never)]
+    fn advance(&mut self) -> bool {
+        if self.i >= self.len {
+            return false;
+        }
+        let js_key = self.keys.get(self.i);
+        self.i += 1;
+        let key = js_key.as_string().unwrap_or_default();
+        self.pending = Some((js_key, key));
+        true
+    }
+
+    fn pending_key(&self) -> &str {
+        self.pending.as_ref().map_or("", |(_, k)| k.as_str())
+    }
+
+    /// An unknown field or a bad map key: its path includes the key.
+    #[cold]
+    #[inline(never)]
+    fn key_error(&mut self, e: DeError) -> DeError {
+        let key = self.pending.take().map(|(_, k)| k).unwrap_or_default();
+        self.path.push(Segment::Key(key));
+        self.path.fail(e)
+    }
+
+    /// The deserializer of the pending key's value, with the key pushed on the path.
+    #[inline(never)]
+    fn value_de(&mut self) -> Result<JsDeserializer<'a>, DeError> {
+        let Some((js_key, key)) = self.pending.take() else {
+            return Err(de::Error::custom("a map value was read before its key"));
+        };
+        self.path.push(Segment::Key(key));
+        match Reflect::get(&self.obj, &js_key) {
+            Ok(value) => Ok(JsDeserializer::js(value, self.path)),
+            Err(_) => Err(self.path.fail(DeError::unreadable())),
+        }
+    }
+}
+
 impl<'de> de::MapAccess<'de> for ObjectAccess<'_> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        let Some((js_key, key)) = self.next_key() else {
+        if !self.advance() {
             return Ok(None);
-        };
-        match seed.deserialize(de::value::StrDeserializer::<DeError>::new(&key)) {
-            Ok(out) => {
-                self.pending = Some((js_key, key));
-                Ok(Some(out))
-            }
-            // An unknown field or a bad map key: its path includes the key.
-            Err(e) => self.path.within(Segment::Key(key), || Err(e)),
+        }
+        match seed.deserialize(de::value::StrDeserializer::<DeError>::new(self.pending_key())) {
+            Ok(out) => Ok(Some(out)),
+            Err(e) => Err(self.key_error(e)),
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let Some((js_key, key)) = self.pending.take() else {
-            return Err(de::Error::custom("a map value was read before its key"));
-        };
-        let path = self.path;
-        path.within(Segment::Key(key), || seed.deserialize(JsDeserializer::js(self.value_of(&js_key)?, path)))
+        let d = self.value_de()?;
+        self.path.finish(seed.deserialize(d))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -566,6 +649,15 @@ struct EnumAccess<'a> {
     tag: String,
     payload: Option<JsValue>,
     path: &'a PathStack,
+}
+
+impl<'a> EnumAccess<'a> {
+    /// The deserializer of the payload, with the tag pushed on the path.
+    #[inline(never)]
+    fn payload_de(self) -> JsDeserializer<'a> {
+        self.path.push(Segment::Key(self.tag));
+        JsDeserializer::js(self.payload.unwrap_or(JsValue::UNDEFINED), self.path)
+    }
 }
 
 impl<'de, 'a> de::EnumAccess<'de> for EnumAccess<'a> {
@@ -587,16 +679,12 @@ impl<'de> de::VariantAccess<'de> for EnumAccess<'_> {
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
         let path = self.path;
-        let payload = self.payload.unwrap_or(JsValue::UNDEFINED);
-        path.within(Segment::Key(self.tag), || seed.deserialize(JsDeserializer::js(payload, path)))
+        path.finish(seed.deserialize(self.payload_de()))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
         let path = self.path;
-        let payload = self.payload.unwrap_or(JsValue::UNDEFINED);
-        path.within(Segment::Key(self.tag), || {
-            de::Deserializer::deserialize_seq(JsDeserializer::js(payload, path), visitor)
-        })
+        path.finish(de::Deserializer::deserialize_seq(self.payload_de(), visitor))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -605,7 +693,6 @@ impl<'de> de::VariantAccess<'de> for EnumAccess<'_> {
         visitor: V,
     ) -> Result<V::Value, DeError> {
         let path = self.path;
-        let payload = self.payload.unwrap_or(JsValue::UNDEFINED);
-        path.within(Segment::Key(self.tag), || JsDeserializer::js(payload, path).map(visitor))
+        path.finish(self.payload_de().map(visitor))
     }
 }

