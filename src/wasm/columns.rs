@@ -50,6 +50,17 @@ pub(crate) fn strings(v: &JsValue) -> Option<Vec<String>> {
     let pair = opscore_strings(v).dyn_into::<Array>().ok()?;
     let joined = pair.get(0).as_string()?;
     let lens = pair.get(1).dyn_into::<Uint32Array>().ok()?.to_vec();
+    if joined.is_ascii() {
+        // One byte per UTF-16 unit: the lengths cut the joined text directly.
+        let mut out = Vec::with_capacity(lens.len());
+        let mut start = 0usize;
+        for len in lens {
+            let end = start.checked_add(len as usize)?;
+            out.push(joined.get(start..end)?.to_string());
+            start = end;
+        }
+        return (start == joined.len()).then_some(out);
+    }
     let mut out = Vec::with_capacity(lens.len());
     let mut chars = joined.char_indices();
     let mut start = 0usize;
