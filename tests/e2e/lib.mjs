@@ -1,7 +1,9 @@
 // Shared helpers for browser tests: a static file server on loopback, and Debian's Chromium driven by
 // playwright-core (which downloads no browser of its own).
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -75,4 +77,32 @@ export async function watchedPage(browser, origin, options = {}) {
     if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.foreign.push(u);
   });
   return { page, problems, context };
+}
+
+/** Where the end-to-end tests write screenshots (CI keeps this folder). */
+export const SHOTS = join(ROOT, "test-results", "screenshots");
+
+/**
+ * For a test file of the planning tool: serve `www/dist` and launch Chromium once for the file (node:test's
+ * before/after). `app.server` and `app.browser` are set once it has started.
+ */
+export function plannerApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serve(join(ROOT, "www", "dist"));
+    app.browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** A page's end: no console errors, no request beyond its own origin; then its context is closed. */
+export async function assertClean(w) {
+  assert.deepEqual(w.problems.console, [], "console errors");
+  assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
+  await w.context.close();
 }

@@ -2,43 +2,27 @@
 // part in the scored organisation. Built by Vite (www/dist), run in headless Chromium (playwright-core). Expected
 // numbers come from the sample generated here in Node (the same deterministic generator the worker runs), counted
 // independently of the engine. Also writes the README's screenshot (test-results/screenshots/readme-overview.png).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const sample = generateOrg();
-let server;
-let browser;
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 async function open(hash = "#/overview", options = {}) {
-  const w = await watchedPage(browser, server.url, options);
+  const w = await watchedPage(app.browser, app.server.url, options);
   w.page.setDefaultTimeout(60_000);
-  await w.page.goto(`${server.url}/${hash}`);
+  await w.page.goto(`${app.server.url}/${hash}`);
   await w.page.waitForSelector("body[data-ready=true]");
   return w;
 }
 
-async function clean(w) {
-  assert.deepEqual(w.problems.console, [], "console errors");
-  assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-  await w.context.close();
-}
+const clean = assertClean;
 
 const renders = (page) => page.evaluate(() => Number(document.getElementById("overview-score-line").dataset.renders));
 /** Wait for the overview to repaint after render number `n`. */
@@ -200,7 +184,7 @@ test("compare with baseline: the Capacity view's what-ifs reach the scored organ
   await page.fill("#capacity-limit", String(2 * limit));
   await page.press("#capacity-limit", "Tab");
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem("opscore.scenario.v1") ?? "{}")?.overrides?.[k] !== undefined, `capacity.limit.${id.replace(/[^a-zA-Z0-9]/g, "").slice(0, 60)}`);
-  await page.goto(`${server.url}/#/overview?compare`);
+  await page.goto(`${app.server.url}/#/overview?compare`);
   await page.waitForSelector(`#compare-body table[data-id="${id}"]`, { timeout: 60_000 });
   const rows = await compareRows(page, id);
   // The threshold is a fixed share of the capacity, so doubling the capacity doubles it.

@@ -2,17 +2,14 @@
 // controls recompute in the worker, and the numbers on screen are checked against values worked out here from the
 // sample organisation's own buckets (generated in Node with the same seed) and by hand. Also: the Prometheus
 // export, the CSV results, persistence across a reload, axe-core, console errors, and a screenshot.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
-let server;
-let browser;
 
 // The sample as the page generates it (the default seed): checkout's per-minute buckets, no maintenance windows.
 const org = generateOrg();
@@ -30,30 +27,17 @@ function sums(from, to) {
 }
 const window28 = sums(N - WINDOW, N);
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 async function open(hash, options = {}) {
-  const w = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 }, ...options });
+  const w = await watchedPage(app.browser, app.server.url, { viewport: { width: 1280, height: 900 }, ...options });
   w.page.setDefaultTimeout(30_000);
-  await w.page.goto(`${server.url}/${hash}`);
+  await w.page.goto(`${app.server.url}/${hash}`);
   await w.page.waitForSelector("body[data-ready=true]");
   return w;
 }
 
-async function clean(w) {
-  assert.deepEqual(w.problems.console, [], "console errors");
-  assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-  await w.context.close();
-}
+const clean = assertClean;
 
 const renders = (page, id) => page.evaluate((i) => Number(document.getElementById(i).dataset.renders ?? 0), id);
 /** Run `act`, then wait until the element's data-renders counter moves past its value before. */
@@ -187,7 +171,7 @@ test("error budget: target, window and a hypothetical incident recompute to the 
   assert.match(text, /Error budget,Checkout API 99\.95% over 30d,Burn rate 1h,/);
 
   // The scenario survives a reload: the objective, the window and the incident come back.
-  await page.goto(`${server.url}/#/budget`);
+  await page.goto(`${app.server.url}/#/budget`);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   await page.waitForFunction(() => Number(document.getElementById("budget-headline").dataset.renders) >= 1);

@@ -2,43 +2,27 @@
 // chart and the runway in words, scenario controls that move the runway the right way without refitting, the
 // threshold control, the Erlang C staffing panel against the reference table and the closed form, the results
 // export, axe-core, console errors, and a screenshot in test-results/screenshots/capacity.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
-let server;
-let browser;
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 async function open(hash, options = {}) {
-  const w = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 }, ...options });
+  const w = await watchedPage(app.browser, app.server.url, { viewport: { width: 1280, height: 900 }, ...options });
   w.page.setDefaultTimeout(30_000);
-  await w.page.goto(`${server.url}/${hash}`);
+  await w.page.goto(`${app.server.url}/${hash}`);
   await w.page.waitForSelector("body[data-ready=true]");
   await w.page.waitForFunction(() => Number(document.getElementById("capacity-compare").dataset.renders) >= 1, null, { timeout: 60_000 });
   return w;
 }
 
-async function clean(w) {
-  assert.deepEqual(w.problems.console, [], "console errors");
-  assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-  await w.context.close();
-}
+const clean = assertClean;
 
 /** Set a control's value (a range, date or number input: `fill` fires "input") and wait for the repaint. */
 async function move(page, selector, value, result = "#capacity-compare") {

@@ -4,14 +4,13 @@
 // are counted here from the sample's raw tickets with an independent business-hours calculator (the Europe/London
 // daylight-saving rule written out, not Intl), and the composite from the serial/parallel formulas, not read back
 // from the engine.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const sample = generateOrg();
 const tickets = sample.support.tickets;
@@ -19,19 +18,8 @@ const AS_OF = Date.parse(sample.meta.asOf);
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-let server;
-let browser;
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 /** UK summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
 function londonOffset(ms) {
@@ -87,9 +75,9 @@ function responseWithin(priority, seconds, calendar) {
 }
 
 async function open(options = {}, { via } = {}) {
-  const w = await watchedPage(browser, server.url, options);
+  const w = await watchedPage(app.browser, app.server.url, options);
   w.page.setDefaultTimeout(60_000);
-  await w.page.goto(`${server.url}/#/${via ?? "sla"}`);
+  await w.page.goto(`${app.server.url}/#/${via ?? "sla"}`);
   await w.page.waitForSelector("body[data-ready=true]");
   // The ticket, composite and incident parts are computed once the view is shown: arriving from another view too.
   if (via) await w.page.click('.nav a[data-view="sla"]');
@@ -155,8 +143,7 @@ test("SLA view: ticket SLA per priority follows edited targets and working hours
   await page.waitForSelector('#compare-body table[data-id="support"] tbody tr');
   const changes = await page.$$eval('#compare-body table[data-id="support"] tbody tr', (rows) => rows.map((r) => [r.dataset.measure, r.cells[1].textContent, r.cells[2].textContent]));
   assert.ok(changes.length > 0 && changes.every(([, before, after]) => before !== after), JSON.stringify(changes));
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 test("SLA view: invalid calendar edits show the engine's message next to the field, and recover", async () => {
@@ -197,8 +184,7 @@ test("SLA view: invalid calendar edits show the engine's message next to the fie
   assert.equal(await page.locator('#sla-holidays li[data-date="2026-10-28"]').count(), 1);
   await rendered(page, "#sla-tickets", () => page.click('#sla-holidays button[aria-label="Remove holiday 2026-10-28"]'));
   assert.equal(await page.locator('#sla-holidays li[data-date="2026-10-28"]').count(), 0);
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 /** A tree node's availability by the formulas: serial ∏ aᵢ, parallel 1 − ∏ (1 − aᵢ). */
@@ -250,8 +236,7 @@ test("SLA view: the composite tree recomputes a component's what-if by the seria
   await rendered(page, "#sla-composite-tree", () => page.fill("#sla-component-availability", "120"));
   assert.ok(await page.isVisible("#sla-component-error"));
   assert.equal((await readTree()).composite, after.composite);
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 test("SLA view: incident metrics per severity, mean and median; results export carries the new rows", async () => {
@@ -279,8 +264,7 @@ test("SLA view: incident metrics per severity, mean and median; results export c
   assert.match(text, /SLA tickets,Tickets P1 response,Within SLA,/);
   assert.match(text, /SLA composite,Online checkout journey,Composite availability,/);
   assert.match(text, /SLA incidents,Checkout API all,MTTR \(median\),/);
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 test("SLA view: no axe-core violations, no console errors, phone width without sideways scrolling; screenshots", async () => {
@@ -300,8 +284,6 @@ test("SLA view: no axe-core violations, no console errors, phone width without s
     assert.deepEqual(violations, [], `sla${label}: ${JSON.stringify(violations)}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no sideways scrolling of the page");
     await page.screenshot({ path: join(SHOTS, `sla${label}.png`), fullPage: true });
-    assert.deepEqual(w.problems.console, [], "console errors");
-    assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-    await w.context.close();
+    await assertClean(w);
   }
 });

@@ -4,30 +4,18 @@
 // screenshot. Every expected number is computed here from the sample's raw data and the published arithmetic
 // (the SRE book's rotation share, the toil log, the DORA tables in shared/reference/team_health.md), not read back
 // from the engine.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const sample = generateOrg();
 const team = sample.teams[0];
-let server;
-let browser;
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 const pct = (f) => `${(f * 100).toFixed(1)}%`;
 
@@ -72,9 +60,9 @@ function cfrTier(rate, benchmark) {
 }
 
 async function open(hash, options = {}) {
-  const w = await watchedPage(browser, server.url, options);
+  const w = await watchedPage(app.browser, app.server.url, options);
   w.page.setDefaultTimeout(60_000);
-  await w.page.goto(`${server.url}/${hash}`);
+  await w.page.goto(`${app.server.url}/${hash}`);
   await w.page.waitForSelector("body[data-ready=true]");
   await w.page.waitForFunction(() => Number(document.querySelector("#team-whatif-result")?.dataset.renders) > 0);
   return w;
@@ -208,8 +196,7 @@ test("team what-if: rotation size by keyboard moves time on call by the SRE arit
   await page.waitForFunction(() => /\(unchanged\)/.test(document.querySelector('#team-whatif-result dd[data-fact="toilShare"]')?.textContent ?? ""));
   assert.equal(await page.inputValue("#team-toil-automate"), "0");
   assert.equal(await page.inputValue("#team-shift"), "24", "the other what-ifs stay");
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 test("team view: the DORA benchmark set re-tiers the keys; counts behind every ratio; results export", async () => {
@@ -236,8 +223,7 @@ test("team view: the DORA benchmark set re-tiers the keys; counts behind every r
   assert.match(text, /Team health,Platform SRE,Team-health score,\d/);
   assert.match(text, /Team health,DORA \(dora-2021\),Change fail rate,0\.\d+,elite/);
   assert.match(text, /Team health,Ben Hughes,Sleep hours,\d+,interruptions/);
-  assert.deepEqual(w.problems.console, []);
-  await w.context.close();
+  await assertClean(w);
 });
 
 test("team view: no axe-core violations of any impact, no console errors, phone width without sideways scrolling; screenshots", async () => {
@@ -258,8 +244,6 @@ test("team view: no axe-core violations of any impact, no console errors, phone 
     assert.deepEqual(violations, [], `team${label}: ${JSON.stringify(violations)}`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no sideways scrolling of the page");
     await page.screenshot({ path: join(SHOTS, `team${label}.png`), fullPage: true });
-    assert.deepEqual(w.problems.console, [], "console errors");
-    assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-    await w.context.close();
+    await assertClean(w);
   }
 });

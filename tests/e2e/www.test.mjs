@@ -1,46 +1,30 @@
 // End-to-end tests of the planning tool, built by Vite (www/dist), in headless Chromium (Debian's, through
 // playwright-core). Every test also checks for console errors (CSP violations included) and for requests that
 // leave the page's own origin.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, launch, serve, watchedPage } from "./lib.mjs";
+import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
 import { generateOrg } from "../../www/sample/index.js";
 
-const SHOTS = join(ROOT, "test-results", "screenshots");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const VIEWS = ["overview", "sla", "budget", "capacity", "team", "data"];
 const STORAGE_KEY = "opscore.scenario.v1";
-let server;
-let browser;
 
-before(async () => {
-  server = await serve(join(ROOT, "www", "dist"));
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = plannerApp();
 
 /** Open the tool at `hash` in a fresh context and wait until the engine and the sample are loaded. */
 async function open(hash = "#/overview", options = {}) {
-  const w = await watchedPage(browser, server.url, options);
+  const w = await watchedPage(app.browser, app.server.url, options);
   w.page.setDefaultTimeout(20_000);
-  await w.page.goto(`${server.url}/${hash}`);
+  await w.page.goto(`${app.server.url}/${hash}`);
   await w.page.waitForSelector("body[data-ready=true]");
   return w;
 }
 
-async function clean(w) {
-  assert.deepEqual(w.problems.console, [], "console errors");
-  assert.deepEqual(w.problems.foreign, [], "requests beyond the page's own origin");
-  await w.context.close();
-}
+const clean = assertClean;
 
 const cellSel = (period, col) => `#downtime-table tr[data-period="${period}"] td:nth-of-type(${col})`;
 /** Wait until an element's text is exactly `text` (results arrive from the worker asynchronously). */
@@ -112,7 +96,7 @@ test("overview cards link to their detail views; deep links select the item", as
   await page.click('#overview-services li[data-service="search"] h4 a');
   await page.waitForSelector("#view-sla:not([hidden])");
   assert.equal(await page.inputValue("#sla-service"), "search");
-  await page.goto(`${server.url}/#/capacity?resource=search-cpu`);
+  await page.goto(`${app.server.url}/#/capacity?resource=search-cpu`);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(await page.inputValue("#capacity-resource"), "search-cpu");
@@ -321,7 +305,7 @@ test("a share link restores the scenario in a fresh browser, compressed in the h
   assert.ok(url.length < 400, `short link (${url.length} characters)`);
   await clean(a);
 
-  const b = await watchedPage(browser, server.url);
+  const b = await watchedPage(app.browser, app.server.url);
   await b.page.goto(url.replace("#/data", "#/sla"));
   await b.page.waitForSelector("body[data-ready=true]");
   assert.equal(await b.page.inputValue("#target"), "99.5");
@@ -330,7 +314,7 @@ test("a share link restores the scenario in a fresh browser, compressed in the h
   assert.equal(await b.page.evaluate(() => location.hash), "#/sla", "the scenario is taken out of the address");
   assert.match(await b.page.textContent("#notices"), /shared link/);
   // A damaged link is reported, not crashed on.
-  await b.page.goto(`${server.url}/#/sla?s=AAAA_broken`);
+  await b.page.goto(`${app.server.url}/#/sla?s=AAAA_broken`);
   await b.page.reload();
   await b.page.waitForSelector("body[data-ready=true]");
   assert.match(await b.page.textContent("#notices"), /could not be read/);
@@ -338,14 +322,14 @@ test("a share link restores the scenario in a fresh browser, compressed in the h
 });
 
 test("a corrupted saved state is reported and set aside, and the tool still works", async () => {
-  const w = await watchedPage(browser, server.url);
+  const w = await watchedPage(app.browser, app.server.url);
   await w.context.addInitScript((key) => {
     if (!sessionStorage.getItem("seeded")) {
       localStorage.setItem(key, '{"version":1,"sample":{"seed":"x"},"overrides":{"sla.target":{"nested":true}},"imports":[]}');
       sessionStorage.setItem("seeded", "1");
     }
   }, STORAGE_KEY);
-  await w.page.goto(`${server.url}/#/sla`);
+  await w.page.goto(`${app.server.url}/#/sla`);
   await w.page.waitForSelector("body[data-ready=true]");
   const notice = await w.page.textContent("#notices .notice.warning");
   assert.match(notice, /could not be read/);
