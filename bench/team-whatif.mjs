@@ -8,9 +8,8 @@
 // Nothing asserts on time; the target for the sample is p95 < 16 ms.
 //
 // Usage: scripts/build.sh && npx vite build && node bench/team-whatif.mjs [--samples 100]
-import { join } from "node:path";
-import { existsSync } from "node:fs";
-import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
+import { launch, serve } from "../tests/e2e/lib.mjs";
+import { builtDist, quantile } from "./browser.mjs";
 
 const args = process.argv.slice(2);
 const i = args.indexOf("--samples");
@@ -24,16 +23,7 @@ const CONTROLS = [
   { name: "toil automated", control: "#team-toil-automate", values: (k) => String(5 * (k % 21)), other: "#team-rotation", otherValue: (k) => String(2 + (Math.floor(k / 21) % 29)) },
 ];
 
-const dist = join(ROOT, "www", "dist");
-if (!existsSync(join(dist, "index.html"))) {
-  console.error("www/dist is missing: run `npx vite build` (after scripts/build.sh) first.");
-  process.exit(1);
-}
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
-
+const dist = builtDist();
 const server = await serve(dist);
 const browser = await launch();
 try {

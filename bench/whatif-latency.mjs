@@ -8,9 +8,8 @@
 // Usage: npx vite build && node bench/whatif-latency.mjs [--samples 200] [--control sla.target]
 // Engine views add their controls to CONTROLS below: a route, the control, values to cycle through, and the
 // element whose data-renders counter the view bumps after painting the recomputed result.
-import { join } from "node:path";
-import { existsSync } from "node:fs";
-import { ROOT, launch, serve } from "../tests/e2e/lib.mjs";
+import { launch, serve } from "../tests/e2e/lib.mjs";
+import { builtDist, quantile } from "./browser.mjs";
 
 export const CONTROLS = [
   { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
@@ -41,16 +40,7 @@ const opt = (name, fallback) => {
 const samples = Number(opt("samples", 200));
 const only = opt("control", null);
 
-const dist = join(ROOT, "www", "dist");
-if (!existsSync(join(dist, "index.html"))) {
-  console.error("www/dist is missing: run `npx vite build` (after scripts/build.sh) first.");
-  process.exit(1);
-}
-
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
+const dist = builtDist();
 
 const server = await serve(dist);
 const browser = await launch();
