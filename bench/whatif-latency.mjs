@@ -29,7 +29,10 @@ export const CONTROLS = [
   // The error-budget view: moving a past hypothetical incident (the scenario's report and the window's backtest on the
   // buckets with it painted in), and typing an objective (report and window backtest; the year's backtest follows).
   { name: "budget.incident", route: "#/budget", check: "#budget-incident-on", control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline" },
-  { name: "budget.objective", route: "#/budget", control: "#budget-objective", event: "input", values: ["99.95", "99.9", "99.5", "99.99"], result: "#budget-headline" },
+  // Typed objectives: every sample a new one (99.000 to 99.995, in a shuffled order), so each runs the engine; then
+  // four objectives typed in turn, which the worker has already computed (its baselines are kept per objective).
+  { name: "budget.objective", route: "#/budget", control: "#budget-objective", event: "input", values: Array.from({ length: 240 }, (_, k) => (99 + ((k * 97) % 240) * (0.995 / 239)).toFixed(3)), result: "#budget-headline" },
+  { name: "budget.objective.seen", route: "#/budget", control: "#budget-objective", event: "input", values: ["99.95", "99.9", "99.5", "99.99"], result: "#budget-headline" },
 ];
 
 const args = process.argv.slice(2);

@@ -194,3 +194,24 @@ test("the view's words: burn rates as how long a full budget lasts, tier summari
     { recall: 2 / 3, precision: 0.75, median: 120, caught: 2, during: 3 },
   );
 });
+
+test("baselines are kept per objective: A → B → A (and an incident at A) gives what a fresh worker gives at A", () => {
+  const strip = ({ timing: _t, ...rest }) => rest;
+  const warm = budgetTasks({ org });
+  const a = { service: "payments", objective: 0.999, windowDays: 28 };
+  const inc = { start: new Date(asOfMs - 48 * 3600000).toISOString(), durationSeconds: 1800, errorRate: 0.5 };
+  const first = strip(warm["budget.view"](a));
+  warm["budget.view"]({ ...a, objective: 0.9995 });
+  warm["budget.view"]({ ...a, objective: 0.99, incident: inc });
+  const again = strip(warm["budget.view"](a));
+  const withInc = strip(warm["budget.view"]({ ...a, incident: inc }));
+  assert.deepEqual(again, first);
+  // A fresh worker: nothing cached.
+  assert.deepEqual(strip(budgetTasks({ org })["budget.view"](a)), first);
+  assert.deepEqual(strip(budgetTasks({ org })["budget.view"]({ ...a, incident: inc })), withInc);
+  // payments' own SLO is 99.95%: the reference (its own budget) is there at 99.9% and the same after the round trip.
+  assert.equal(first.reference.objective, 0.9995);
+  // More objectives than are kept: the oldest is recomputed, with the same result.
+  for (let k = 0; k < 20; k++) warm["budget.view"]({ ...a, objective: 0.99 + k * 0.0001 });
+  assert.deepEqual(strip(warm["budget.view"](a)), first);
+});

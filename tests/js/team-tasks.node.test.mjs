@@ -4,8 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateOrg } from "../../www/sample/index.js";
-import { rotationShape, teamTasks } from "../../www/engine/tasks-team.js";
-import { toil } from "opscore";
+import { deploymentColumns, rotationShape, teamTasks } from "../../www/engine/tasks-team.js";
+import { dora, teamHealth, toil } from "opscore";
 
 const org = generateOrg();
 const team = org.teams[0];
@@ -85,4 +85,40 @@ test("the toil chart's what-if weeks average to the engine's share after automat
   assert.ok(Math.abs(weeks.share - w.whatIf.after.toilShare) < 1e-12);
   for (const [i, x] of weeks.weeks.entries()) assert.ok(x.share < base.toil.weeks[i].share, x.week);
   assert.throws(() => teamTasks["team.toilWeeks"]({ team, period, category: "Yak shaving", fraction: 0.5 }), { code: "unknown_reference", path: "category" });
+});
+
+test("deployments as columns (the what-if path's form) give the engine's report for the same objects", () => {
+  const objects = team.deployments.map((d) => ({ at: Date.parse(d.at), ...(d.leadTimeSeconds !== undefined ? { leadTimeSeconds: d.leadTimeSeconds } : {}), ...(d.failed ? { failed: true } : {}), ...(d.recoveredAt ? { recoveredAt: Date.parse(d.recoveredAt) } : {}) }));
+  // Commit times (one flat column with offsets) and rework (1, 0 or unknown) as well, on a few made-up rows.
+  const { leadTimeSeconds: _, ...first } = objects[0];
+  objects[0] = { ...first, commitTimes: [new Date(first.at - 7200e3).toISOString(), new Date(first.at - 3600250).toISOString()], rework: true };
+  objects[1] = { ...objects[1], rework: false };
+  const cols = deploymentColumns(objects);
+  assert.deepEqual(Array.from(cols.commitOffsets.slice(0, 3)), [0, 2, 2]);
+  const a = dora({ period, deployments: objects });
+  const b = dora({ period, deployments: [], deploymentColumns: cols });
+  assert.deepEqual(b, a);
+  // What columns cannot carry stays in the objects: an empty list of commits, a commit time finer than 1 ms.
+  assert.equal(deploymentColumns([{ at: 0, commitTimes: [] }]), null);
+  assert.equal(deploymentColumns([{ at: 0, commitTimes: ["2025-11-03T10:00:00.0001Z"] }]), null);
+});
+
+test("toil automation on the what-if path (reduced log, entries as columns) scores as the whole log given as objects", () => {
+  const full = teamTasks["team.health"]({ team, period });
+  const ms = (t) => Date.parse(t);
+  const input = {
+    dora: { period, deployments: team.deployments.map((d) => ({ at: ms(d.at), leadTimeSeconds: d.leadTimeSeconds, ...(d.failed ? { failed: true, recoveredAt: ms(d.recoveredAt) } : {}) })) },
+    onCall: { period, responders: team.responders.map((r) => ({ id: r.id, timeZone: r.timeZone })), pages: team.pages.filter((p) => p.channel !== "email").map(({ at, responder, urgency, acknowledgedAt, incidentId }) => ({ at, responder, urgency, acknowledgedAt, incidentId })), rotation: full.rotation },
+    toil: { entries: team.toil.map((e) => ({ person: e.person, week: e.week, category: e.category, hours: e.hours, toil: e.toil !== false })) },
+    surveys: { squadHealth: team.squadVotes, enps: team.enps },
+  };
+  for (const category of full.categories) {
+    const scenario = { rotationMembers: 9, automate: [{ category, fraction: 0.6 }] };
+    const r = teamTasks["team.whatIf"]({ team, period, scenario });
+    const whole = teamHealth({ ...input, whatIf: [{ name: "what-if", ...scenario }] }).whatIf[0];
+    assert.ok(Math.abs(r.whatIf.score.score - whole.score.score) < 1e-9, `${category}: ${r.whatIf.score.score} vs ${whole.score.score}`);
+    assert.ok(Math.abs(r.whatIf.after.toilShare - whole.after.toilShare) < 1e-12, category);
+    assert.ok(Math.abs(r.whatIf.toilHoursFreedPerWeek - whole.toilHoursFreedPerWeek) < 1e-9, category);
+    assert.deepEqual(r.whatIf.before.dora, whole.before.dora, category);
+  }
 });

@@ -88,10 +88,11 @@ export function createChart(container, spec) {
   container.replaceChildren(figure);
   let plot = null;
   let current = spec;
+  let colors = null; // the theme the chart was built with (a rebuild follows a colour-scheme change)
 
   function build() {
     plot?.destroy();
-    const t = theme();
+    const t = (colors = theme());
     const s = current;
     caption.textContent = s.title ?? "";
     canvasHost.setAttribute("aria-label", s.description ?? s.title ?? "Chart");
@@ -164,7 +165,9 @@ export function createChart(container, spec) {
       current = next;
       caption.textContent = next.title ?? "";
       canvasHost.setAttribute("aria-label", next.description ?? next.title ?? "Chart");
-      plot.hooks.draw = [overlay(next.markers ?? [], next.thresholds ?? [], theme())];
+      // The built theme, not a fresh getComputedStyle: that would force a style recalculation of the page's new
+      // content in the middle of a what-if's repaint.
+      plot.hooks.draw = [overlay(next.markers ?? [], next.thresholds ?? [], colors)];
       plot.setData([next.x, ...next.series.map((x) => x.values)]);
     },
     destroy() {

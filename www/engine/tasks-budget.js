@@ -8,8 +8,9 @@
 // engine reports and backtests that painted history, so the timeline shows whether each alert tier would have
 // caught it. Its part after asOf goes to the engine's what-if as future consumption. Indexing a painted month costs
 // less than the engine's what-if re-indexing its copy; tests/js/budget-view.node.test.mjs checks that both give the
-// same report. The report and backtest without the incident are kept per service, objective and window, so moving
-// the incident recomputes only the scenario.
+// same report. The report and backtest without the incident are kept per service, objective and window (the last
+// MAX_BASELINES of them), so moving the incident recomputes only the scenario, and typing an objective back to one
+// already seen (99.9 → 99.95 → 99.9) costs nothing in the engine.
 import { SloHistory } from "opscore";
 
 const DAY_MS = 86400000;
@@ -19,6 +20,8 @@ export const LEAD_DAYS = 3;
 export const WINDOW_DAYS = [7, 14, 28, 30, 90];
 /** Keep at most this many indexed histories of a window (a month of minutes is about 2 MB of wasm memory)… */
 const MAX_HISTORIES = 8;
+/** Baselines (report and window backtest without an incident) kept, most recently used last: a few kB each. */
+const MAX_BASELINES = 16;
 /** …and one of a whole year (tens of MB), for the service shown. */
 const YEAR = "all";
 
@@ -107,14 +110,14 @@ function readInput(org, input) {
 export function budgetTasks(held) {
   let cachedOrg = null;
   const histories = new Map(); // key → SloHistory, oldest first
-  let baseline = null; // {key, report, backtest} of the last service, objective and window
+  const baselines = new Map(); // key → {report, backtest, reference?} per service, objective and window, LRU
 
   /** The indexed history of `service` over `key`'s span, built once per held sample. */
   function history(org, service, key, fromMs, toMs) {
     if (cachedOrg !== org) {
       for (const h of histories.values()) h.free();
       histories.clear();
-      baseline = null;
+      baselines.clear();
       cachedOrg = org;
     }
     const id = `${service.id}|${key}`;
@@ -158,20 +161,24 @@ export function budgetTasks(held) {
       const options = () => ({ from: new Date(fromMs).toISOString(), incidents: marked.map(({ name, start, end }) => ({ name, start, end })), maxFires: 200 });
       // The baseline (no incident) for this service, objective and window.
       const key = JSON.stringify([org.meta.seed, service.id, slo.objective, days, maxPoints]);
-      if (baseline?.key !== key) {
+      let baseline = baselines.get(key);
+      if (baseline) {
+        baselines.delete(key); // re-inserted below: most recently used last
+      } else {
         const report = h.errorBudget(slo, { asOf, maxPoints });
-        baseline = { key, report, backtest: h.backtestAlerts(slo, options()) };
+        baseline = { report, backtest: h.backtestAlerts(slo, options()) };
+        if (baselines.size >= MAX_BASELINES) baselines.delete(baselines.keys().next().value);
       }
+      baselines.set(key, baseline);
       // The service's own SLO, for comparison, when the view's objective or window differs from it.
       const own = { objective: service.slo.target, window: `${service.slo.windowDays}d` };
       let reference = null;
       if (own.objective !== slo.objective || own.window !== slo.window) {
-        if (baseline.referenceKey !== key) {
+        if (!baseline.reference) {
           const ownDays = service.slo.windowDays;
           const hr = history(org, service, `${ownDays}d`, asOfMs - (ownDays + LEAD_DAYS) * DAY_MS, asOfMs);
           const r = hr.errorBudget(own, { asOf, maxPoints: 2 });
           baseline.reference = { objective: r.objective, windowDays: ownDays, remaining: r.remaining, consumed: r.consumed, policyState: r.policyState };
-          baseline.referenceKey = key;
         }
         reference = baseline.reference;
       }

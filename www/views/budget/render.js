@@ -20,9 +20,14 @@ function tierLabel(t) {
   return `${t.name} (${t.severity})`;
 }
 
+/** Fires listed in the table until the person asks for all of them. */
+const FIRES_SHOWN = 20;
+
 export function createBudgetRender() {
   let chart = null;
   let timeline = null;
+  let fires = null; // {result, to} of the table's last paint
+  let allFires = false;
 
   /** The chart's plot-area margins in CSS px relative to the timeline's box, so the timeline lines up with it. */
   function plotMargins() {
@@ -134,6 +139,18 @@ export function createBudgetRender() {
       description: `Alert timeline over the same window: ${fires} fires across ${lanes.length - 1} tiers, and ${bars.length} incidents. The table below lists each fire.`,
     });
     // The fires as a table (the timeline's text equivalent).
+    fires = { result, to };
+    firesTable();
+  }
+
+  /**
+   * The fires table: the first FIRES_SHOWN (in tier order, the page tiers first), and all of them once asked for.
+   * A tight objective can fire a slow tier a hundred times in a window; laying out hundreds of rows on every move of
+   * a control would cost more than the rest of the view together, and the timeline above shows every fire.
+   */
+  function firesTable() {
+    if (!fires) return;
+    const { result, to } = fires;
     const during = (f) => {
       const a = Date.parse(f.start);
       const b = f.end ? Date.parse(f.end) : to;
@@ -141,13 +158,32 @@ export function createBudgetRender() {
       if (result.hypothetical && Date.parse(result.hypothetical.start) < b && Date.parse(result.hypothetical.end) > a) hit.push("the hypothetical incident");
       return hit.length ? hit.join(", ") : "No recorded incident (a slow burn or noise)";
     };
-    const rows = result.backtest.tiers.flatMap((t) =>
-      t.fires.map((f) => {
-        const secs = ((f.end ? Date.parse(f.end) : to) - Date.parse(f.start)) / 1000;
-        return el("tr", { dataset: { tier: t.tier.name } }, [cell(tierLabel(t.tier), undefined, true), cell(utc(f.start)), cell(f.end ? utc(f.end) : "Still firing"), cell(formatDuration(secs), secs), cell(during(f))]);
-      }),
-    );
+    const all = result.backtest.tiers.flatMap((t) => t.fires.map((f) => [t, f]));
+    const shown = allFires ? all : all.slice(0, FIRES_SHOWN);
+    const rows = shown.map(([t, f]) => {
+      const secs = ((f.end ? Date.parse(f.end) : to) - Date.parse(f.start)) / 1000;
+      return el("tr", { dataset: { tier: t.tier.name } }, [cell(tierLabel(t.tier), undefined, true), cell(utc(f.start)), cell(f.end ? utc(f.end) : "Still firing"), cell(formatDuration(secs), secs), cell(during(f))]);
+    });
     $("budget-fires").tBodies[0].replaceChildren(...(rows.length ? rows : [el("tr", {}, [el("td", { colSpan: 5 }, "No tier fired in this window.")])]));
+    const more = firesMore();
+    more.hidden = all.length <= FIRES_SHOWN;
+    more.firstChild.textContent = allFires ? `All ${all.length} fires are listed. ` : `The first ${shown.length} of ${all.length} fires are listed (every fire is on the timeline above). `;
+    more.lastChild.textContent = allFires ? `List the first ${FIRES_SHOWN} only` : `List all ${all.length} fires`;
+  }
+
+  /** The line under the fires table: how many are listed, and a button to list all (made once). */
+  function firesMore() {
+    let more = document.getElementById("budget-fires-more");
+    if (more) return more;
+    const button = el("button", { type: "button", id: "budget-fires-all" }, "");
+    button.addEventListener("click", () => {
+      allFires = !allFires;
+      firesTable();
+    });
+    more = el("p", { className: "note", id: "budget-fires-more" }, [el("span", {}, ""), button]);
+    more.hidden = true;
+    $("budget-fires").closest(".table-wrap").after(more);
+    return more;
   }
 
   function burnTable({ result }) {
@@ -248,6 +284,8 @@ export function createBudgetRender() {
       timeline = null;
       $("budget-chart").replaceChildren(el("p", { className: "note" }, message));
       $("budget-timeline").replaceChildren();
+      fires = null;
+      document.getElementById("budget-fires-more")?.setAttribute("hidden", "");
       $("budget-headline").textContent = message;
       for (const id of ["budget-figures", "budget-fires", "budget-burn", "budget-tiers", "budget-year"]) $(id).tBodies[0].replaceChildren();
       $("budget-tiers-line").textContent = "";
