@@ -247,3 +247,37 @@ test("error budget without the sample: the view says so, and a later sample (ano
   await page.waitForSelector("#budget-chart canvas");
   await clean(w);
 });
+
+test("error budget: objective A → B → A shows what a fresh load at A shows (the worker keeps baselines), and a long fires list is shortened", async () => {
+  const w = await open("#/budget");
+  const { page } = w;
+  await page.waitForFunction(() => Number(document.getElementById("budget-headline").dataset.renders) >= 1);
+  /** Every number on screen that the objective drives: the figures, burn rates, tiers and fires (raw values). */
+  const snapshot = () =>
+    page.evaluate(() => ({
+      headline: document.getElementById("budget-headline").textContent,
+      values: [...document.querySelectorAll("#budget-figures td, #budget-burn td, #budget-tiers td, #budget-fires td")].map((td) => [td.textContent, td.dataset.value ?? null]),
+      timeline: document.querySelector("#budget-timeline svg")?.getAttribute("aria-label"),
+    }));
+  const fresh = await snapshot();
+  assert.equal(await page.inputValue("#budget-objective"), "99.9");
+  // 99.99%: a tenth of the budget, (1 − 0.9999) × 28 d = 241.92 s; the slow ticket tier fires over and over.
+  await after_(page, "budget-headline", () => page.fill("#budget-objective", "99.99"));
+  await page.waitForFunction(() => Math.abs(Number(document.querySelector('#budget-figures tr[data-measure="budget-seconds"] td').dataset.value) - 241.92) < 1e-6);
+  const fires = await page.$$eval("#budget-tiers tbody tr", (trs) => trs.reduce((n, tr) => n + Number(tr.querySelector("td:nth-of-type(3)").dataset.value), 0));
+  assert.ok(fires > 20, `${fires} fires at 99.99%`);
+  // The table lists the first 20 (the timeline draws them all) and offers the rest.
+  assert.equal((await page.$$("#budget-fires tbody tr")).length, 20);
+  assert.equal(await page.isVisible("#budget-fires-more"), true);
+  assert.equal(await page.textContent("#budget-fires-all"), `List all ${fires} fires`);
+  assert.equal((await page.$$("#budget-timeline rect.bar-ticket, #budget-timeline rect.bar-page")).length, fires);
+  await page.click("#budget-fires-all");
+  assert.equal((await page.$$("#budget-fires tbody tr")).length, fires);
+  await page.click("#budget-fires-all");
+  assert.equal((await page.$$("#budget-fires tbody tr")).length, 20);
+  // Back to 99.9%: the same numbers as the fresh load.
+  await after_(page, "budget-headline", () => page.fill("#budget-objective", "99.9"));
+  assert.deepEqual(await snapshot(), fresh);
+  assert.equal(await page.isVisible("#budget-fires-more"), false);
+  await clean(w);
+});

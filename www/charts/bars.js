@@ -45,10 +45,34 @@ function swatch(base, k) {
  * Returns the figure element.
  */
 export function stackedBars(container, spec) {
-  const prefix = `bars${++uid}`;
   const format = spec.format ?? ((v) => String(v));
   const totals = spec.rows.map((r) => r.total ?? r.values.reduce((a, b) => a + b, 0));
   const max = spec.max ?? Math.max(1, ...totals);
+  // The same segments and rows as the figure already drawn here (a what-if control moved): change the numbers in
+  // place. Rebuilding would make new texture patterns for the browser to rasterise on every move.
+  const shape = JSON.stringify([spec.segments, spec.rows.map((r) => r.label)]);
+  const drawn = container.firstElementChild;
+  if (drawn?.classList.contains("bars") && drawn.dataset.shape === shape) {
+    drawn.querySelector("figcaption").textContent = spec.title;
+    const body = drawn.querySelector(".bars-body");
+    body.setAttribute("aria-label", spec.description ?? spec.title);
+    spec.rows.forEach((r, i) => {
+      const row = body.children[i];
+      const bar = row.querySelector("svg.bar");
+      let x = 0;
+      r.values.forEach((v, k) => {
+        const w = v > 0 ? (100 * v) / max : 0;
+        for (const rect of bar.querySelectorAll(`rect[data-segment="${k}"]`)) {
+          rect.setAttribute("x", `${x}%`);
+          rect.setAttribute("width", `${w}%`);
+        }
+        x += w;
+      });
+      row.lastElementChild.textContent = format(totals[i]);
+    });
+    return drawn;
+  }
+  const prefix = `bars${++uid}`;
   const figure = el("figure", { className: "bars" });
   const caption = el("figcaption", { className: "chart-caption" }, spec.title);
   const legend = el(
@@ -60,16 +84,17 @@ export function stackedBars(container, spec) {
   spec.rows.forEach((r, i) => {
     const bar = svg("svg", { class: "bar", width: "100%", height: 18, "aria-hidden": "true", preserveAspectRatio: "none" }, [defs(`${prefix}-${i}`)]);
     let x = 0;
+    // Every segment gets its rects, 0 wide when its value is 0, so an update in place can size them all.
     r.values.forEach((v, k) => {
-      if (!(v > 0)) return;
-      const w = (100 * v) / max;
+      const w = v > 0 ? (100 * v) / max : 0;
       const texture = TEXTURES[k % TEXTURES.length];
-      bar.append(svg("rect", { x: `${x}%`, y: 1, width: `${w}%`, height: 16, class: `seg seg-${k}` }));
-      if (texture !== "solid") bar.append(svg("rect", { x: `${x}%`, y: 1, width: `${w}%`, height: 16, fill: `url(#${prefix}-${i}-${texture})` }));
+      bar.append(svg("rect", { x: `${x}%`, y: 1, width: `${w}%`, height: 16, class: `seg seg-${k}`, "data-segment": k }));
+      if (texture !== "solid") bar.append(svg("rect", { x: `${x}%`, y: 1, width: `${w}%`, height: 16, fill: `url(#${prefix}-${i}-${texture})`, "data-segment": k }));
       x += w;
     });
     body.append(el("div", { className: "bars-row" }, [el("span", { className: "bars-label" }, r.label), bar, el("span", { className: "bars-value" }, format(totals[i]))]));
   });
+  figure.dataset.shape = shape;
   figure.append(caption, legend, body);
   container.replaceChildren(figure);
   return figure;

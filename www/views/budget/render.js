@@ -5,6 +5,7 @@ import { $, el, percent } from "../../dom.js";
 import { formatDuration } from "../../format.js";
 import { createChart } from "../../charts/chart.js";
 import { createTimeline } from "../../charts/timeline.js";
+import { patchChildren } from "../patch.js";
 import { burnWords, count, exhaustionWords, rate, roughDuration, stateWords, tierSummary, utc } from "./words.js";
 
 const bump = (node) => (node.dataset.renders = String(Number(node.dataset.renders ?? 0) + 1));
@@ -79,12 +80,12 @@ export function createBudgetRender() {
       ["exhaustion", "Budget runs out", exhaustionWords, (x) => x.timeToExhaustion],
       ["state", "Policy state", (x) => stateWords(x.policyState), (x) => x.policyState],
     ];
-    $("budget-figures").tBodies[0].replaceChildren(
+    patchChildren($("budget-figures").tBodies[0], [
       ...rows.map(([key, label, text, value]) => {
         const tr = el("tr", { dataset: { measure: key } }, [cell(label, undefined, true), cell(text(r), value(r)), sc ? cell(text(sc), value(sc)) : cell("–")]);
         return tr;
       }),
-    );
+    ]);
   }
 
   function burnDown({ service: s, result, inc }) {
@@ -128,7 +129,7 @@ export function createBudgetRender() {
     const bars = result.incidents.map((o) => ({ start: Date.parse(o.start), end: Date.parse(o.end), label: `${o.name} (${o.severity}): ${o.title}`, kind: "incident" }));
     if (inc) bars.push({ start: Date.parse(inc.start), end: Date.parse(inc.start) + inc.durationSeconds * 1000, label: "The hypothetical incident", kind: "hypothetical" });
     lanes.push({ label: `Incidents: ${result.incidents.length} recorded${inc ? " + the hypothetical one" : ""}`, kind: "incident", bars });
-    const fires = result.backtest.tiers.reduce((n, t) => n + t.fireCount, 0);
+    const fireCount = result.backtest.tiers.reduce((n, t) => n + t.fireCount, 0);
     timeline ??= createTimeline($("budget-timeline"));
     timeline.update({
       from,
@@ -136,7 +137,7 @@ export function createBudgetRender() {
       lanes,
       plot: plotMargins,
       alignWith: chart?.plot?.over,
-      description: `Alert timeline over the same window: ${fires} fires across ${lanes.length - 1} tiers, and ${bars.length} incidents. The table below lists each fire.`,
+      description: `Alert timeline over the same window: ${fireCount} fires across ${lanes.length - 1} tiers, and ${bars.length} incidents. The table below lists each fire.`,
     });
     // The fires as a table (the timeline's text equivalent).
     fires = { result, to };
@@ -164,7 +165,7 @@ export function createBudgetRender() {
       const secs = ((f.end ? Date.parse(f.end) : to) - Date.parse(f.start)) / 1000;
       return el("tr", { dataset: { tier: t.tier.name } }, [cell(tierLabel(t.tier), undefined, true), cell(utc(f.start)), cell(f.end ? utc(f.end) : "Still firing"), cell(formatDuration(secs), secs), cell(during(f))]);
     });
-    $("budget-fires").tBodies[0].replaceChildren(...(rows.length ? rows : [el("tr", {}, [el("td", { colSpan: 5 }, "No tier fired in this window.")])]));
+    patchChildren($("budget-fires").tBodies[0], rows.length ? rows : [el("tr", {}, [el("td", { colSpan: 5 }, "No tier fired in this window.")])]);
     const more = firesMore();
     more.hidden = all.length <= FIRES_SHOWN;
     more.firstChild.textContent = allFires ? `All ${all.length} fires are listed. ` : `The first ${shown.length} of ${all.length} fires are listed (every fire is on the timeline above). `;
@@ -189,7 +190,7 @@ export function createBudgetRender() {
   function burnTable({ result }) {
     const r = result.report;
     const sc = r.scenario;
-    $("budget-burn").tBodies[0].replaceChildren(
+    patchChildren($("budget-burn").tBodies[0], [
       ...r.burnRates.map((b, i) => {
         const s = sc?.burnRates[i];
         return el("tr", { dataset: { window: b.window } }, [
@@ -200,13 +201,13 @@ export function createBudgetRender() {
           s ? cell(`${rate(s.burnRate)}: ${burnWords(s.burnRate, s.hasData, r.window.seconds)}`, s.burnRate) : cell("–"),
         ]);
       }),
-    );
+    ]);
   }
 
   function tiersTable({ result, inc }) {
     const to = result.report.window.end;
     const hypo = result.hypothetical;
-    $("budget-tiers").tBodies[0].replaceChildren(
+    patchChildren($("budget-tiers").tBodies[0], [
       ...result.backtest.tiers.map((t) => {
         const firing = t.fires.length > 0 && t.fires.at(-1).end === undefined;
         const d = hypo ? t.detections.at(-1) : null;
@@ -219,7 +220,7 @@ export function createBudgetRender() {
           cell(caught, d?.detectionSeconds),
         ]);
       }),
-    );
+    ]);
     const pages = result.backtest.tiers.filter((t) => t.tier.severity === "page").reduce((n, t) => n + t.fireCount, 0);
     const tickets = result.backtest.tiers.filter((t) => t.tier.severity !== "page").reduce((n, t) => n + t.fireCount, 0);
     $("budget-tiers-line").textContent = `Over this window the page tiers fired ${pages} ${pages === 1 ? "time" : "times"} and the ticket tiers ${tickets}; ${percent(result.backtest.silentAll.share, 1)} of the bad requests fell while no tier was firing.`;

@@ -6,6 +6,7 @@ import { $, el, percent, row } from "../../dom.js";
 import { formatDuration } from "../../format.js";
 import { isSuperseded } from "../../engine/client.js";
 import { stackedBars } from "../../charts/bars.js";
+import { patchChildren } from "../patch.js";
 import { registerWhatIf } from "../../whatif.js";
 import { registerOrgWhatIf } from "../../orgwhatif.js";
 import { SUPPORT_ID } from "../../engine/org.js";
@@ -116,6 +117,7 @@ export function mountTickets(app) {
   const zone = $("sla-zone");
   const asOf = $("sla-asof");
   let calendar = calendarFrom(() => undefined);
+  let shownHolidays = null; // the holiday list as last put into the editor (JSON)
   let last = null;
   let seq = 0;
   let loaded = false;
@@ -207,9 +209,13 @@ export function mountTickets(app) {
     }
     for (const d of DAYS) {
       const off = !calendar.workingHours?.[d]?.length;
-      day[d].start.disabled = off;
-      day[d].end.disabled = off;
+      if (day[d].start.disabled !== off) day[d].start.disabled = off;
+      if (day[d].end.disabled !== off) day[d].end.disabled = off;
     }
+    // The holiday list is rebuilt only when it changed: a working-hours edit leaves it (and its buttons) alone.
+    const holidays = JSON.stringify(calendar.holidays ?? []);
+    if (holidays === shownHolidays) return;
+    shownHolidays = holidays;
     $("sla-holidays").replaceChildren(
       ...(calendar.holidays ?? []).map((h, i) => {
         const remove = el("button", { type: "button", className: "small" }, "Remove");
@@ -254,9 +260,10 @@ export function mountTickets(app) {
   function clearProblems() {
     for (const id of problemIds()) {
       const box = $(id);
-      box.textContent = "";
-      delete box.dataset.code;
-      if (box.tagName !== "TD") box.hidden = true;
+      // Only boxes that show something are touched (a what-if repaint should change only what changed).
+      if (box.textContent !== "") box.textContent = "";
+      if (box.dataset.code !== undefined) delete box.dataset.code;
+      if (box.tagName !== "TD" && !box.hidden) box.hidden = true;
     }
     for (const input of document.querySelectorAll("#view-sla [aria-invalid]")) if (input.closest("#sla-tickets-form, #sla-calendar-form")) input.removeAttribute("aria-invalid");
   }
@@ -354,7 +361,7 @@ export function mountTickets(app) {
         bars.push({ label: `${p.priority} ${c}`, values: [s.met, s.breached, s.running] });
       }
     }
-    table.tBodies[0].replaceChildren(...rows);
+    patchChildren(table.tBodies[0], rows);
     stackedBars($("sla-tickets-chart"), {
       title: "Tickets per priority and clock: met, breached and still running",
       description: bars.map((b) => `${b.label}: ${b.values[0]} met, ${b.values[1]} breached, ${b.values[2]} running`).join("; "),

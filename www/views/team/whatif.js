@@ -1,5 +1,6 @@
 // The what-if result: the score and each measure before → after, in words, from one teamHealth scenario.
 import { el } from "../../dom.js";
+import { patchChildren } from "../patch.js";
 import { PART_LABELS, facts, num, pct, signed } from "./parts.js";
 
 const arrow = (a, b, f) => (a === b || f(a) === f(b) ? `${f(a)} (unchanged)` : `${f(a)} → ${f(b)}`);
@@ -57,8 +58,8 @@ export function renderWhatIf(host, w, baseline, asked) {
     const before = baseline.score.parts.find((x) => x.part === p.part);
     return p.available && before && Math.abs(p.contribution - before.contribution) >= 0.05;
   });
-  host.replaceChildren(
+  patchChildren(host, [
     facts(items, "facts whatif-facts"),
     el("p", { className: "note" }, moved.length ? `Parts that moved: ${moved.map((p) => PART_LABELS[p.part] ?? p.part).join(", ")} (see the What-if points column of the score breakdown).` : "No part of the score moved."),
-  );
+  ]);
 }
