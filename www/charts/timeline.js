@@ -91,8 +91,14 @@ export function createTimeline(container) {
         if (aligned) resize.unobserve(aligned);
         aligned = spec.alignWith ?? null;
         if (aligned) resize.observe(aligned);
+        drawTwice();
+        return;
       }
-      drawTwice();
+      // Aligned with the same element as before: a change of its box or of this one reaches the ResizeObserver
+      // (in the same frame, after layout), so there is nothing to re-measure in the next frame. This keeps a forced
+      // layout out of every what-if repaint.
+      if (aligned) draw(true);
+      else drawTwice();
     },
     destroy() {
       cancelAnimationFrame(frame);
