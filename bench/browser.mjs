@@ -18,3 +18,27 @@ export function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 }
+
+/**
+ * Run `fn` (which drives `samples` what-if moves on `page`) under a Chrome trace, and return the CPU time (the trace
+ * events' thread time, not wall time, so a busy machine inflates it far less) per move spent in the page's main
+ * thread and in the engine worker's thread, in ms: `{main, worker}`. The traced pass is not timed: tracing itself
+ * slows it down.
+ */
+export async function cpuPerMove(browser, page, samples, fn) {
+  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline"] });
+  await fn();
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const events = trace.traceEvents ?? trace;
+  const names = new Map();
+  for (const e of events) if (e.ph === "M" && e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const sum = { main: 0, worker: 0 };
+  for (const e of events) {
+    // Top-level tasks only (nested events are inside them).
+    if (e.ph !== "X" || e.name !== "ThreadControllerImpl::RunTask") continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? "";
+    const key = thread === "CrRendererMain" ? "main" : thread === "DedicatedWorker thread" ? "worker" : null;
+    if (key) sum[key] += (e.tdur ?? e.dur) / 1000;
+  }
+  return { main: sum.main / samples, worker: sum.worker / samples };
+}

@@ -1,7 +1,8 @@
 // Worker tasks of the team-health view. The team's history (pages, shifts, deployments, toil, surveys) stays in the
 // worker: the page names it with {$ref: "org/teams/<id>"} and gets back the engine's reports, trimmed to what it
 // draws. The engine inputs are built once per team object (WeakMap), pages in the columnar fast form
-// (`pageColumns`), timestamps as epoch ms.
+// (`pageColumns`), timestamps as epoch ms; the what-if path also sends the deployments and the reduced toil log as
+// columns (`deploymentColumns`, `entryColumns`: typed arrays, which cross into the engine far faster than objects).
 //
 // - "team.health" is the baseline: every part over the whole period, shifts included (per-shift incident load and
 //   each responder's measured time on call).
