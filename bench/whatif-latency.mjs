@@ -73,6 +73,8 @@ try {
     await page.waitForSelector("body[data-ready=true]");
     if (c.wait) await page.waitForSelector(c.wait, { timeout: 60_000 });
     if (c.check && !(await page.isChecked(c.check))) await page.check(c.check);
+    // The result on screen, as a person watching it has it: the browser skips rendering what is off screen.
+    await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: "center" }), c.result);
     const times = await page.evaluate(async ({ c, samples }) => {
       const control = document.querySelector(c.control);
       const out = document.querySelector(c.result);
