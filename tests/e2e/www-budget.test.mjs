@@ -40,11 +40,17 @@ async function open(hash, options = {}) {
 const clean = assertClean;
 
 const renders = (page, id) => page.evaluate((i) => Number(document.getElementById(i).dataset.renders ?? 0), id);
-/** Run `act`, then wait until the element's data-renders counter moves past its value before. */
+/**
+ * Wait until no card of the view waits to be painted: while a control moves, cards off screen are painted when the
+ * control rests (400 ms after the last change) or when they come on screen.
+ */
+const settled = (page) => page.waitForFunction(() => !document.getElementById("view-budget").dataset.stale);
+/** Run `act`, then wait until the element's data-renders counter moves past its value before, and the view settles. */
 async function after_(page, id, act) {
   const before = await renders(page, id);
   await act();
   await page.waitForFunction(([i, b]) => Number(document.getElementById(i).dataset.renders) > b, [id, before]);
+  await settled(page);
 }
 const figure = (page, measure, col = 2) =>
   page.$eval(`#budget-figures tr[data-measure="${measure}"] td:nth-of-type(${col - 1})`, (td) => ({ text: td.textContent, value: td.dataset.value }));
@@ -93,6 +99,7 @@ test("error budget: target, window and a hypothetical incident recompute to the 
     (want) => Math.abs(Number(document.querySelector('#budget-figures tr[data-measure="remaining"] td:nth-of-type(2)').dataset.value) - want) < 1e-9,
     tight - 1200 / 1209.6,
   );
+  await settled(page);
   assert.match(await page.textContent("#budget-headline"), /With a 20-minute incident at 100% errors from now on: /);
   assert.equal(await page.textContent('#budget-tiers tr[data-tier="page-1h"] td:nth-of-type(4)'), "Not evaluated: it lies after the as-of time");
 
@@ -105,6 +112,7 @@ test("error budget: target, window and a hypothetical incident recompute to the 
     (want) => Math.abs(Number(document.querySelector('#budget-figures tr[data-measure="consumed"] td:nth-of-type(2)').dataset.value) - want) < 1e-9,
     pastConsumed,
   );
+  await settled(page);
   assert.match(await page.textContent("#budget-incident-when"), /^2026-10-30 00:00 UTC, 48 hours before the as-of time/);
   // The 1h page tier (13.44 × 0.05% = 0.672% errors over 1h and 5m) fires at the end of the incident's first minute
   // when that minute alone already lifts the hour above 0.672%: worked out from the buckets here.
@@ -264,6 +272,7 @@ test("error budget: objective A → B → A shows what a fresh load at A shows (
   // 99.99%: a tenth of the budget, (1 − 0.9999) × 28 d = 241.92 s; the slow ticket tier fires over and over.
   await after_(page, "budget-headline", () => page.fill("#budget-objective", "99.99"));
   await page.waitForFunction(() => Math.abs(Number(document.querySelector('#budget-figures tr[data-measure="budget-seconds"] td').dataset.value) - 241.92) < 1e-6);
+  await settled(page);
   const fires = await page.$$eval("#budget-tiers tbody tr", (trs) => trs.reduce((n, tr) => n + Number(tr.querySelector("td:nth-of-type(3)").dataset.value), 0));
   assert.ok(fires > 20, `${fires} fires at 99.99%`);
   // The table lists the first 20 (the timeline draws them all) and offers the rest.

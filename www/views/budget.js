@@ -160,7 +160,10 @@ export function mountBudget(app) {
       const view = $("view-budget");
       view.classList.add("moving");
       clearTimeout(movingTimer);
-      movingTimer = setTimeout(() => view.classList.remove("moving"), 400);
+      movingTimer = setTimeout(() => {
+        view.classList.remove("moving");
+        render.settle();
+      }, 400);
       const own = String(Number((s.slo.target * 100).toFixed(4)));
       app.setOverrides({
         "budget.service": s.id,

@@ -27,6 +27,41 @@ const FIRES_SHOWN = 20;
 export function createBudgetRender() {
   let chart = null;
   let timeline = null;
+
+  // While a control moves (the view has .moving), a card that is off screen is painted later: when it comes on
+  // screen, or when the control rests (settle()). The headline and the figures (the card with the controls) are
+  // always painted at once. A still page is always complete: the view carries data-stale while a card waits.
+  const pending = new Map(); // card → its painter, with the latest result
+  const onScreen = new Map(); // card → whether it intersects the viewport (unknown: treated as on screen)
+  const cardOf = (id) => $(id).closest("section.card");
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      onScreen.set(e.target, e.isIntersecting);
+      if (e.isIntersecting) paintNow(e.target);
+    }
+  });
+  let observed = false;
+  function paintOrDefer(card, painter) {
+    if (!observed) {
+      for (const id of ["budget-chart", "budget-burn", "budget-tiers"]) seen.observe(cardOf(id));
+      observed = true;
+    }
+    if ($("view-budget").classList.contains("moving") && onScreen.get(card) === false) {
+      pending.set(card, painter);
+      $("view-budget").dataset.stale = "true";
+    } else {
+      pending.delete(card);
+      painter();
+    }
+    if (!pending.size) delete $("view-budget").dataset.stale;
+  }
+  function paintNow(card) {
+    const painter = pending.get(card);
+    if (!painter) return;
+    pending.delete(card);
+    painter();
+    if (!pending.size) delete $("view-budget").dataset.stale;
+  }
   let fires = null; // {result, to} of the table's last paint
   let allFires = false;
 
@@ -230,11 +265,17 @@ export function createBudgetRender() {
     main(latest) {
       $("budget-headline").textContent = headline(latest);
       figures(latest);
-      burnDown(latest);
-      alertTimeline(latest);
-      burnTable(latest);
-      tiersTable(latest);
+      paintOrDefer(cardOf("budget-chart"), () => {
+        burnDown(latest);
+        alertTimeline(latest);
+      });
+      paintOrDefer(cardOf("budget-burn"), () => burnTable(latest));
+      paintOrDefer(cardOf("budget-tiers"), () => tiersTable(latest));
       bump($("budget-headline"));
+    },
+    /** The control rests: paint the cards that waited while it moved (off screen). */
+    settle() {
+      for (const card of [...pending.keys()]) paintNow(card);
     },
     year({ result }) {
       const n = result.incidents.length;
@@ -279,6 +320,8 @@ export function createBudgetRender() {
       bump(box);
     },
     empty(message) {
+      pending.clear();
+      delete $("view-budget").dataset.stale;
       chart?.destroy();
       chart = null;
       timeline?.destroy();
