@@ -123,18 +123,22 @@ export function mountBudget(app) {
   }
 
   function syncIncidentControls() {
-    for (const c of [incStart, incMinutes, incRate]) c.disabled = !incOn.checked;
+    // Only what changed is written: an unchanged text or attribute written again still makes the browser lay the
+    // card out again, in every what-if move.
+    for (const c of [incStart, incMinutes, incRate]) if (c.disabled !== !incOn.checked) c.disabled = !incOn.checked;
     const h = Number(incStart.value);
     const when = asOfMs() ? new Date(asOfMs() + h * HOUR_MS).toISOString().slice(0, 16).replace("T", " ") : "";
     const text = h === 0 ? `At the as-of time (${when} UTC): one more incident from now on` : `${when} UTC, ${-h} hours before the as-of time (rewrites the buckets it covers)`;
-    $("budget-incident-when").textContent = text;
+    const out = $("budget-incident-when");
+    if (out.textContent !== text) out.textContent = text;
     // Screen readers announce the date, not "-48".
-    incStart.setAttribute("aria-valuetext", text);
+    if (incStart.getAttribute("aria-valuetext") !== text) incStart.setAttribute("aria-valuetext", text);
   }
 
   function showObjectiveError(e) {
     const box = $("budget-objective-error");
     if (!e) {
+      if (box.hidden) return;
       box.hidden = true;
       box.textContent = "";
       objective.removeAttribute("aria-invalid");
