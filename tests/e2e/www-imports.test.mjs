@@ -186,3 +186,29 @@ test("imported pages and deployments are a team of the team view: load per respo
   await page.waitForSelector("#team-load-table");
   await assertClean(w);
 });
+
+test("without the sample, imported data alone fills the error-budget and team views", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  await page.selectOption("#sample-seed", "");
+  const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await importFiles(page, [{ name: "checkout-availability.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PROM)) }, csv("pages.csv", PAGES)], "new");
+  // The organisation is scored at the end of its imported data: the series' last hour ends 2026-11-01T00:00Z, a
+  // UTC midnight, so the 7-day window is the one worked out above: 40.48% of the budget left.
+  await page.click('.nav a[data-view="budget"]');
+  await page.waitForSelector('#budget-service option[value="imported~0"]', { state: "attached" });
+  assert.deepEqual(await page.$$eval("#budget-service option", (o) => o.map((x) => x.value)), ["imported~0"]);
+  await after(page, "budget-headline", () => page.selectOption("#budget-window", "7"));
+  await page.waitForFunction(() => document.getElementById("budget-headline").textContent.startsWith("Imported: series 1, 99.9% over 7 days"));
+  close(await figure(page, "remaining"), 1 - 0.1 / 0.168, 1e-9, "remaining");
+  // The team: the same four interruptions per responder as with the sample.
+  await page.click('.nav a[data-view="team"]');
+  await page.waitForFunction(() => document.getElementById("team-select").value === "imported-team");
+  await page.waitForSelector("#team-load-table");
+  const rows = await page.$$eval("#team-load-table tbody tr", (trs) => trs.map((tr) => [...tr.cells].slice(0, 6).map((c) => c.textContent)));
+  assert.deepEqual(Object.fromEntries(rows.map((r) => [r[0], r.slice(2, 6)])), { ana: ["2", "1", "1", "0"], ben: ["2", "0", "1", "1"] });
+  // No deployments were imported: delivery says so instead of showing zeros.
+  assert.match(await page.textContent("#team-dora"), /No deployments in the data/);
+  await axe(page);
+  await assertClean(w);
+});
