@@ -7,6 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ROOT, watchedPage, SHOTS, assertClean, plannerApp } from "./lib.mjs";
+import { generateOrg } from "../../www/sample/index.js";
+import { formatDuration } from "../../www/format.js";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const app = plannerApp();
@@ -209,6 +211,58 @@ test("without the sample, imported data alone fills the error-budget and team vi
   assert.deepEqual(Object.fromEntries(rows.map((r) => [r[0], r.slice(2, 6)])), { ana: ["2", "1", "1", "0"], ben: ["2", "0", "1", "1"] });
   // No deployments were imported: delivery says so instead of showing zeros.
   assert.match(await page.textContent("#team-dora"), /No deployments in the data/);
+  await axe(page);
+  await assertClean(w);
+});
+
+test("imported outages and tickets reach the SLA view: painted into a sample service, judged alone, and at the desk", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  // One outage on checkout, one on a service of its own, and one P1 ticket for the support desk.
+  await page.setInputFiles("#import-file", csv("checkout-outage.csv", "start,end,title\n2026-10-10T10:00:00Z,2026-10-10T11:00:00Z,Payment gateway down\n"));
+  await page.waitForFunction(() => document.querySelectorAll("#imports-table select").length === 1);
+  await page.selectOption("#imports-table select", "checkout");
+  await page.setInputFiles("#import-file", csv("vendor-outage.csv", "start,end\n2026-09-05T00:00:00Z,2026-09-05T02:00:00Z\n"));
+  await page.waitForFunction(() => document.querySelectorAll("#imports-table select").length === 2);
+  await page.selectOption("#imports-table tbody tr:nth-child(2) select", "new");
+  await page.setInputFiles("#import-file", csv("tickets.csv", "id,priority,createdAt,firstResponseAt,resolvedAt\nT-1,P1,2026-10-20T10:00:00Z,2026-10-20T10:05:00Z,2026-10-20T12:00:00Z\n"));
+  await page.waitForFunction(() => document.querySelectorAll("#imports-table select").length === 3);
+  await page.click('.nav a[data-view="sla"]');
+
+  // Checkout in October 2026: each minute's downtime is 1 − good/total of its minute (time-sliced evidence); the
+  // imported hour (10:00-11:00 on 10 October) is down in full. Summed here over the sample's own buckets.
+  const sample = generateOrg();
+  const sli = sample.services.find((x) => x.id === "checkout").sli;
+  const t0 = Date.parse(sli.start);
+  let down = 0;
+  for (let i = 0; i < sli.total.length; i++) {
+    const t = t0 + i * 60000;
+    if (t < Date.UTC(2026, 9, 1) || t >= Date.UTC(2026, 10, 1)) continue;
+    const inOutage = t >= Date.UTC(2026, 9, 10, 10) && t < Date.UTC(2026, 9, 10, 11);
+    down += 60 * (inOutage ? 1 : sli.total[i] > 0 ? 1 - sli.good[i] / sli.total[i] : 0);
+  }
+  await page.waitForSelector('#sla-service option[value="checkout"]', { state: "attached" });
+  await page.waitForFunction(() => /with imported outages/.test(document.querySelector('#sla-service option[value="checkout"]').textContent));
+  await page.selectOption("#sla-service", "checkout");
+  await page.waitForFunction(() => [...document.querySelectorAll("#sla-outages tbody td")].some((td) => td.textContent === "Imported outage"));
+  await page.waitForFunction((d) => document.querySelector('#sla-months tr[data-month="2026-10"] td:nth-of-type(2)')?.textContent === d, formatDuration(down));
+  // Its incidents: the sample's own outages of checkout, plus the imported one.
+  const own = sample.outages.filter((o) => o.service === "checkout" && !o.maintenance).length;
+  await page.waitForFunction((n) => new RegExp(`: ${n} incidents over the year`).test(document.getElementById("sla-incidents-line").textContent), own + 1);
+
+  // The separate imported service, judged on its one outage: September 2026 has 30 × 86 400 s; 99.9% allows
+  // 2 592 s; 2 h = 7 200 s down, breached by 4 608 s = 1h 16m 48s.
+  await page.selectOption("#sla-service", "imported");
+  await page.waitForFunction((d) => document.querySelector('#sla-months tr[data-month="2026-09"] td:nth-of-type(2)')?.textContent === d, formatDuration(7200));
+  const sept = await page.$$eval('#sla-months tr[data-month="2026-09"] td', (tds) => tds.map((td) => td.textContent));
+  assert.equal(sept[2], formatDuration(2592));
+  assert.equal(sept[3], `Breached by ${formatDuration(4608)}`);
+  assert.match(await page.textContent("#sla-chart"), /no per-request data, only 1 imported outage records/);
+
+  // The desk: the sample's tickets plus the imported one.
+  await page.waitForFunction((n) => document.getElementById("sla-tickets-line").textContent.startsWith(`Customer support desk: ${n} tickets (1 of them imported)`), (sample.support.tickets.length + 1).toLocaleString("en"));
+  await page.screenshot({ path: join(SHOTS, "sla-imported.png"), fullPage: true });
   await axe(page);
   await assertClean(w);
 });

@@ -10,9 +10,13 @@
 // - Team: every team of the merged organisation in the shape the team tasks read (responders, pages, shifts,
 //   deployments, toil, surveys), for a team made of imported pages or deployments, or the sample team with
 //   imported rows added. The sample team without imports is left to `org/teams/<id>` as before.
+import { TicketSet } from "opscore";
 import { buildOrg } from "./tasks-org.js";
+import { SUPPORT_ID } from "./org.js";
 import { weeklyCounts } from "../sample/index.js";
 import { IMPORTED_SERVICE } from "./org-imports.js";
+import { paintOutages } from "./org-whatif.js";
+import { dailyTotals } from "../sample/index.js";
 
 const DAY_MS = 86400000;
 
@@ -133,6 +137,38 @@ function viewTeam(doc, sampleTeam, samplePeriod) {
   return { team, period, imported: { pages: team.pages.length, deployments: team.deployments.length } };
 }
 
+/**
+ * The SLA view's services with imported data: a sample service whose imported outages (full outages, as the
+ * overview paints them: org-imports.js) are painted into a copy of its year of buckets, with its imported
+ * maintenance; and every other service of the organisation with an SLA (the imported service judged on outage
+ * records, an imported organisation's services). `period` is the organisation's.
+ */
+function slaEntries(doc, sample, period) {
+  const out = [];
+  for (const s of doc.services) {
+    if (!s.sla) continue;
+    const own = sample?.services.find((x) => x.id === s.id);
+    if (own) {
+      const added = (s.incidents?.incidents ?? []).filter((i) => String(i.id).startsWith("imported-"));
+      const ownMaintenance = sample.outages.filter((o) => o.service === s.id && o.maintenance).length;
+      const maintenance = (s.sla.maintenance ?? []).slice(ownMaintenance);
+      if (!added.length && !maintenance.length) continue;
+      const sli = paintOutages(own.sli, added.map((i) => ({ start: i.start, end: i.resolvedAt })));
+      const outages = [
+        ...added.map((i) => ({ id: i.id, service: s.id, start: i.start, end: i.resolvedAt, severity: i.severity === "imported" ? "imported" : i.severity, title: "Imported outage", imported: true })),
+        ...maintenance.map((m, k) => ({ id: `imported-maintenance-${k + 1}`, service: s.id, start: m.start, end: m.end, maintenance: true, title: "Imported maintenance", imported: true })),
+      ];
+      out.push({ id: s.id, name: s.name ?? s.id, source: "sample+import", target: s.sla.target, credits: s.sla.credits, period, sli, outages, evidence: "samples" });
+      continue;
+    }
+    const samples = s.sla.samples ? regularSeries(s.sla.samples) : null;
+    const outages = (s.sla.outages ?? []).map((o, k) => ({ id: `imported-${k + 1}`, service: s.id, start: o.start, end: o.end, impact: o.impact ?? 1, severity: "imported", title: "Imported outage", imported: true }));
+    for (const [k, m] of (s.sla.maintenance ?? []).entries()) outages.push({ id: `imported-maintenance-${k + 1}`, service: s.id, start: m.start, end: m.end, maintenance: true, title: "Imported maintenance", imported: true });
+    out.push({ id: s.id, name: s.name ?? s.id, source: "import", target: s.sla.target, credits: s.sla.credits, period, sli: samples, outages, evidence: samples ? "samples" : "outages" });
+  }
+  return out;
+}
+
 /** The team's summary for the page, as `summarise` gives the sample's (sample/index.js). */
 function teamSummary(t, period, source, imported) {
   return {
@@ -188,17 +224,59 @@ export function orgSources(held, imports) {
     const v = viewTeam(t, sampleTeam, samplePeriod);
     if (v) teams.push({ ...v, summary: teamSummary(v.team, v.period, sampleTeam ? "sample+import" : "import", v.imported) });
   }
-  held.current = { key, org: held.org, asOf, budgetOrg, budget, teams, notes, refs: { teams: teams.map((t) => t.team) } };
+  // Imported data alone: from the first UTC month its outages or series touch, to asOf.
+  const firsts = [start, ...doc.services.flatMap((x) => [...(x.sla?.outages ?? []), ...(x.sla?.maintenance ?? [])].map((o) => Date.parse(o.start)))].filter(Number.isFinite);
+  const first = new Date(Math.min(...firsts));
+  const orgPeriod = samplePeriod ?? { start: new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)).toISOString(), end: asOf };
+  const sla = slaEntries(doc, sample, orgPeriod);
+  held.current = { key, org: held.org, doc, asOf, budgetOrg, budget, teams, sla, notes, refs: { teams: teams.map((t) => t.team), sla } };
   return held.current;
 }
 
+/**
+ * The desk whose tickets the SLA view shows once tickets are imported: the support desk with imported tickets
+ * added, else the first other service holding imported tickets; null when no tickets were imported. Its
+ * TicketSet (the engine's parsed tickets) is built once per set of imports; the previous one is freed.
+ */
+let heldTickets = null;
+export function ticketSource(src, sample) {
+  if (src.tickets !== undefined) return src.tickets;
+  const sampleCount = sample?.support?.tickets.length ?? 0;
+  const desks = src.doc.services.filter((x) => x.tickets?.tickets?.length);
+  const desk = desks.find((x) => x.id === SUPPORT_ID && x.tickets.tickets.length > sampleCount) ?? desks.find((x) => x.id !== SUPPORT_ID) ?? null;
+  if (!desk) return (src.tickets = null);
+  heldTickets?.set.free();
+  const t = desk.tickets;
+  heldTickets = {
+    id: desk.id,
+    name: desk.name ?? desk.id,
+    imported: t.tickets.length - (desk.id === SUPPORT_ID ? sampleCount : 0),
+    total: t.tickets.length,
+    defaults: { targets: t.targets, calendar: t.calendar, asOf: t.asOf },
+    set: new TicketSet(t.tickets),
+  };
+  return (src.tickets = heldTickets);
+}
+
+/** Incidents of a service of the merged organisation, as incidentMetrics takes them, or null. */
+export function incidentsSource(src, serviceId) {
+  const s = src.doc.services.find((x) => x.id === serviceId);
+  const e = src.sla.find((x) => x.id === serviceId);
+  if (!s?.incidents || !e) return null;
+  return { incidents: s.incidents.incidents, period: s.incidents.period ?? e.period };
+}
+
 /** What the page lists: the budget entries (without their buckets) and the teams' summaries (fresh copies). */
-export function sourcesSummary(src) {
+export function sourcesSummary(src, sample = null) {
+  ticketSource(src, sample);
   return {
     asOf: src.asOf,
     budget: src.budget.map((e) => ({ id: e.id, serviceId: e.serviceId, name: e.name, slo: e.slo, coverage: coverageOf(e.sli) })),
     // Fresh weekly columns each time: the worker transfers a result's buffers, and these summaries are kept.
     teams: src.teams.map(({ summary: t }) => ({ ...t, weekly: Object.fromEntries(Object.entries(t.weekly).map(([k, v]) => [k, ArrayBuffer.isView(v) ? v.slice() : v])) })),
+    // Per-day availability for the chart (sample services' own day boundaries), without the buckets.
+    sla: src.sla.map(({ sli, ...e }) => ({ ...e, ...(sli && 86400 % sli.step === 0 ? { daily: dailyTotals(sli) } : {}) })),
+    tickets: src.tickets ? { id: src.tickets.id, name: src.tickets.name, imported: src.tickets.imported, total: src.tickets.total, asOf: src.tickets.defaults.asOf } : null,
     notes: src.notes,
   };
 }

@@ -41,7 +41,7 @@ export const tasks = {
    */
   "org.sources"(input) {
     if (!held.org && !(input?.imports ?? []).some((r) => held.imports[r?.id])) return { asOf: null, budget: [], teams: [], notes: [] };
-    return sourcesSummary(orgSources(held, input?.imports));
+    return sourcesSummary(orgSources(held, input?.imports), held.org);
   },
   /** Keep an imported dataset `{id, data}` in the worker, for `{$ref: "imports/<id>/…"}` in later calls. */
   "data.hold"(input) {
