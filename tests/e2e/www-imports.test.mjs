@@ -263,6 +263,27 @@ test("imported outages and tickets reach the SLA view: painted into a sample ser
   // The desk: the sample's tickets plus the imported one.
   await page.waitForFunction((n) => document.getElementById("sla-tickets-line").textContent.startsWith(`Customer support desk: ${n} tickets (1 of them imported)`), (sample.support.tickets.length + 1).toLocaleString("en"));
   await page.screenshot({ path: join(SHOTS, "sla-imported.png"), fullPage: true });
+
+  // The error-budget view paints the same hour into checkout's buckets: over its 28-day window (from 2026-10-04)
+  // the bad requests are Σ(total − good), the imported hour counting all of its requests; the budget is
+  // (1 − objective) × Σtotal (no minute missing), so consumed = bad / budget.
+  const objective = sample.services.find((x) => x.id === "checkout").slo.target;
+  let bad = 0;
+  let total = 0;
+  for (let i = 0; i < sli.total.length; i++) {
+    const t = t0 + i * 60000;
+    if (t < Date.UTC(2026, 9, 4) || t >= Date.UTC(2026, 10, 1)) continue;
+    const inOutage = t >= Date.UTC(2026, 9, 10, 10) && t < Date.UTC(2026, 9, 10, 11);
+    bad += inOutage ? sli.total[i] : sli.total[i] - sli.good[i];
+    total += sli.total[i];
+  }
+  await page.click('.nav a[data-view="budget"]');
+  await page.selectOption("#budget-service", "checkout");
+  await page.waitForFunction(
+    (want) => Math.abs(Number(document.querySelector('#budget-figures tr[data-measure="consumed"] td:nth-of-type(1)')?.dataset.value) - want) < 1e-9,
+    bad / ((1 - objective) * total),
+  );
+  assert.ok(await page.$eval("#budget-data-note", (n) => n.hidden), "no data note for the sample's per-minute buckets");
   await axe(page);
   await assertClean(w);
 });

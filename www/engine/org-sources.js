@@ -212,11 +212,6 @@ export function orgSources(held, imports) {
   }
   const starts = budget.map((e) => Date.parse(e.sli.start));
   const start = sample ? Math.min(Date.parse(sample.meta.start), ...starts) : starts.length ? Math.min(...starts) : Date.parse(asOf);
-  const budgetOrg = {
-    meta: { asOf, start: new Date(start).toISOString(), seed: key },
-    services: [...(sample?.services ?? []), ...budget],
-    outages: [...(sample?.outages ?? []), ...outages],
-  };
   const samplePeriod = sample ? { start: sample.meta.start, end: sample.meta.end } : period;
   const teams = [];
   for (const t of doc.teams) {
@@ -229,6 +224,13 @@ export function orgSources(held, imports) {
   const first = new Date(Math.min(...firsts));
   const orgPeriod = samplePeriod ?? { start: new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)).toISOString(), end: asOf };
   const sla = slaEntries(doc, sample, orgPeriod);
+  // A sample service with imported outages: its painted year, and the imported outages marked as incidents.
+  const painted = new Map(sla.filter((e) => e.source === "sample+import").map((e) => [e.id, e]));
+  const budgetOrg = {
+    meta: { asOf, start: new Date(start).toISOString(), seed: key },
+    services: [...(sample?.services ?? []).map((x) => (painted.has(x.id) ? { ...x, sli: painted.get(x.id).sli } : x)), ...budget],
+    outages: [...(sample?.outages ?? []), ...[...painted.values()].flatMap((e) => e.outages), ...outages],
+  };
   held.current = { key, org: held.org, doc, asOf, budgetOrg, budget, teams, sla, notes, refs: { teams: teams.map((t) => t.team), sla } };
   return held.current;
 }

@@ -232,7 +232,8 @@ export function mountBudget(app) {
       });
     }
     // An imported series is looked up in the organisation merged with the scenario's imports (org-sources.js).
-    const input = { service: s.id, objective: parsePercent(objective.value), windowDays: Number(windowSel.value), ...(s.imported ? { imports: importList() } : {}) };
+    // (A sample service too, when imports exist: imported outages attached to it are painted into its buckets.)
+    const input = { service: s.id, objective: parsePercent(objective.value), windowDays: Number(windowSel.value), ...(s.imported || app.scenario().imports.length ? { imports: importList() } : {}) };
     const viewInput = { ...input, ...(inc ? { incident: { start: inc.start, durationSeconds: inc.durationSeconds, errorRate: inc.errorRate } } : {}) };
     const mine = ++seq;
     const done = app.engine.whatIf("budget.view", "budget.view", viewInput).then(
