@@ -287,3 +287,20 @@ test("imported outages and tickets reach the SLA view: painted into a sample ser
   await axe(page);
   await assertClean(w);
 });
+
+test("pages attached to the sample's own team join its year: the team view shows them with the sample's", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  // "ben" is a responder of the sample's team (Ben Hughes, London): these pages name "zoe" instead, a newcomer.
+  await importFiles(page, [{ name: "pages.csv", mimeType: "text/csv", buffer: Buffer.from(PAGES.replaceAll("ben", "zoe")) }], "auto");
+  await page.click('.nav a[data-view="team"]');
+  await page.waitForFunction(() => /with imported data/.test(document.querySelector("#team-select option")?.textContent ?? ""));
+  await page.waitForFunction(() => /Of these, 5 pages and 0 deployments are imported\./.test(document.getElementById("team-line").textContent));
+  // The two new responders (UTC) carry exactly the imported interruptions, next to the sample's people.
+  await page.waitForFunction(() => [...document.querySelectorAll("#team-load-table tbody tr")].some((tr) => tr.cells[0].textContent === "zoe"));
+  const rows = await page.$$eval("#team-load-table tbody tr", (trs) => trs.map((tr) => [...tr.cells].slice(0, 6).map((c) => c.textContent)));
+  const by = Object.fromEntries(rows.map((r) => [r[0], r.slice(2, 6)]));
+  assert.deepEqual([by.ana, by.zoe], [["2", "1", "1", "0"], ["2", "0", "1", "1"]]);
+  assert.ok(rows.length > 2, "the sample's responders are still there");
+  await assertClean(w);
+});
