@@ -246,7 +246,8 @@ export function mountBudget(app) {
       },
       (e) => {
         if (isSuperseded(e) || mine !== seq) return;
-        if (e.path === "service") {
+        // (For an imported series, an error not about the objective is about its data too.)
+        if (e.path === "service" || (s.imported && !/objective/.test(e.path ?? ""))) {
           // The data, not a control, is the problem (an imported series outside the window): say so.
           latest = null;
           showObjectiveError(null);

@@ -180,6 +180,7 @@ export function mountTeam(app) {
   /** The scenario, re-scored in the worker (latest wins); paints the result and the score table's what-if column. */
   async function recompute() {
     if (!baseline || !team) return;
+    for (const x of [c.rotation, c.pages, c.shift]) x.disabled = !baseline.onCall;
     if (!baseline.onCall) {
       // Imported deployments only: nobody is on call, so rotation, page and shift what-ifs have nothing to act on.
       result.replaceChildren(el("p", { className: "note" }, "No pages in this team's data: the what-ifs on rotation size, page volume and shift length need on-call pages (import a pages CSV with at and responder columns)."));
