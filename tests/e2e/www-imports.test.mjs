@@ -304,3 +304,23 @@ test("pages attached to the sample's own team join its year: the team view shows
   assert.ok(rows.length > 2, "the sample's responders are still there");
   await assertClean(w);
 });
+
+test("a team of imported deployments only: delivery scored, the parts without data say so, on-call what-ifs off", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  await importFiles(page, [{ name: "deployments.csv", mimeType: "text/csv", buffer: Buffer.from(DEPLOYMENTS) }], "new");
+  await page.click('.nav a[data-view="team"]');
+  await page.waitForSelector('#team-select option[value="imported-team"]', { state: "attached" });
+  await page.selectOption("#team-select", "imported-team");
+  await page.waitForSelector("#team-dora-table");
+  // 1 failed of 4 deployments: 25.0%. Nobody is on call: no load, no rotation what-ifs.
+  assert.match(await page.textContent("#team-dora-table"), /1 failed of 4 deployments/);
+  assert.match(await page.textContent("#team-load"), /No pages in the data/);
+  await page.waitForFunction(() => /No pages in this team's data/.test(document.getElementById("team-whatif-result").textContent));
+  assert.equal(await page.isDisabled("#team-rotation"), true);
+  // Delivery is the only part with data: it carries the whole weight, so the score is the delivery score.
+  const delivery = await page.$eval("#team-dora", (d) => /Delivery score([\d.]+) of 100/.exec(d.textContent)[1]);
+  assert.equal(await page.textContent("#team-score-value"), `${delivery} of 100`);
+  await axe(page);
+  await assertClean(w);
+});
