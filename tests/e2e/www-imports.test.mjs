@@ -324,3 +324,29 @@ test("a team of imported deployments only: delivery scored, the parts without da
   await axe(page);
   await assertClean(w);
 });
+
+test("without the sample, imported outages and tickets alone fill the SLA view", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  await page.selectOption("#sample-seed", "");
+  const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.setInputFiles("#import-file", [
+    csv("outages.csv", "start,end\n2026-09-05T00:00:00Z,2026-09-05T02:00:00Z\n2026-10-01T00:00:00Z,2026-10-01T00:30:00Z\n"),
+    csv("tickets.csv", "id,priority,createdAt,firstResponseAt,resolvedAt\nT-1,P1,2026-10-20T10:00:00Z,2026-10-20T10:05:00Z,2026-10-20T12:00:00Z\nT-2,P2,2026-10-21T10:00:00Z,2026-10-21T13:05:00Z,\n"),
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll("#imports-table select").length === 2);
+  await page.click('.nav a[data-view="sla"]');
+  // Scored from the first month the outages touch (2026-09-01) to the end of the data rounded up to midnight
+  // (the last ticket event, 2026-10-21 13:05, so 2026-10-22). September: 2 h down of the 2 592 s 99.9% allows.
+  await page.waitForFunction(() => document.querySelectorAll("#sla-months tbody tr").length === 2);
+  const sept = await page.$$eval('#sla-months tr[data-month="2026-09"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(sept.slice(1, 4), [formatDuration(7200), formatDuration(2592), `Breached by ${formatDuration(4608)}`]);
+  // October to the 22nd: 21 days, so 0.001 × 21 × 86 400 = 1 814.4 s allowed; 30 minutes down is within it.
+  const oct = await page.$$eval('#sla-months tr[data-month="2026-10"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(oct.slice(1, 4), [formatDuration(1800), formatDuration(1814.4), "Met"]);
+  assert.match(await page.textContent("#sla-report-line"), /over 2026-09-01 to 2026-10-22/);
+  await page.waitForFunction(() => document.getElementById("sla-tickets-line").textContent.startsWith("Imported data: 2 tickets (2 of them imported) as of 2026-10-22"));
+  await page.waitForFunction(() => /: 2 incidents/.test(document.getElementById("sla-incidents-line").textContent));
+  await axe(page);
+  await assertClean(w);
+});

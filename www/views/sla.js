@@ -101,7 +101,7 @@ export function mountSla(app) {
     return [...sample, ...imported.filter((e) => e.source === "import").map((e) => shaped(e, null))];
   }
   function fillServices(prefer) {
-    fillSelect(serviceSelect, services().map((x) => [x.id, x.imported?.source === "import" ? `Imported: ${x.name}` : x.imported ? `${x.name} (with imported outages)` : x.name]), prefer);
+    fillSelect(serviceSelect, services().map((x) => [x.id, x.imported?.source === "import" ? (/imported/i.test(x.name) ? x.name : `Imported: ${x.name}`) : x.imported ? `${x.name} (with imported outages)` : x.name]), prefer);
   }
   /** Ask the worker for the services and tickets with imported data; true when the selection's data changed. */
   async function refreshSources() {
@@ -193,7 +193,7 @@ export function mountSla(app) {
         lastMonths = { service: s, report: r };
         months.closest(".table-wrap").hidden = false;
         const breached = r.breakdown.filter((m) => !m.met).length;
-        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over the year against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
+        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over ${e ? `${input.period.start.slice(0, 10)} to ${input.period.end.slice(0, 10)}` : "the year"} against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
         months.tBodies[0].replaceChildren(
           ...r.breakdown.map((m) => {
             const tr = row(
