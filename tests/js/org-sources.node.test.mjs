@@ -92,3 +92,12 @@ test("pages attached to the sample's team make a merged team; an SLI series a bu
   assert.equal(src.budgetOrg.services.find((s) => s.id === "checkout"), sample.services.find((s) => s.id === "checkout"));
   assert.ok(orgDocument(sample).teams.length >= 1);
 });
+
+test("an OpenSLO objective over a sample service reads the sample's whole year, at its own target and window", () => {
+  const held = { org: sample, seed: null, imports: { o: { slos: [{ name: "checkout-fast", service: "checkout", target: 0.995, windowDays: 7 }] } } };
+  const src = orgSources(held, [{ id: "o", name: "slo.yaml", kind: "slos", attach: "auto" }]);
+  const e = src.budget.find((x) => x.id === "checkout~1");
+  assert.equal(e.name, `${sample.services.find((s) => s.id === "checkout").name}, OpenSLO: checkout-fast`);
+  assert.deepEqual(e.slo, { target: 0.995, windowDays: 7 });
+  assert.equal(e.sli, sample.services.find((s) => s.id === "checkout").sli, "the year of buckets, lead-in included, not a 7-day copy");
+});
