@@ -365,8 +365,8 @@ export function mountBudget(app) {
     },
     onShow(params) {
       const want = params.get("service");
-      // Before the data arrives the list is empty: remember the wish for onData.
-      if (want && select.options.length === 0) wanted = want;
+      // Before the data arrives the list is empty, and imported series are listed later: remember the wish.
+      if (want && ![...select.options].some((o) => o.value === want)) wanted = want;
       if (want && want !== select.value && [...select.options].some((o) => o.value === want)) {
         select.value = want;
         app.setOverrides({ "budget.service": want, "budget.objective": "" });
