@@ -188,13 +188,79 @@ export function ratioSli(cols) {
   return regularSli({ step: cols.step, t: cols.t, good: v, total: Float64Array.from(v, (x) => (Number.isNaN(x) ? Number.NaN : 1)) });
 }
 
+/** Words that mark a series (or its file) as counting failures: an error ratio, bad events. */
+const ERROR_WORDS = /error|fail|5xx|5\.\.|\bbad|unavailab/i;
+
+const median = (v) => {
+  const x = [...v].filter((y) => !Number.isNaN(y)).sort((a, b) => a - b);
+  return x.length ? x[Math.floor(x.length / 2)] : Number.NaN;
+};
+
+/**
+ * Whether a series of fractions counts failures (an error ratio) rather than successes: its name (or its file's)
+ * says so, or its median is below one half (no service held to an SLO succeeds less than half the time).
+ */
+export function isErrorRatio(name, values) {
+  return ERROR_WORDS.test(name) || median(values) < 0.5;
+}
+
+/** An error-ratio series (0 to 1, failures) as an SLI of one event per step, `1 − value` of it good. */
+export function errorRatioSli(cols) {
+  const sli = ratioSli(cols);
+  if (!sli) return null;
+  for (let i = 0; i < sli.good.length; i++) sli.good[i] = sli.total[i] - sli.good[i];
+  return sli;
+}
+
+/**
+ * Two series of counts on the same timestamps, one never above the other (a Prometheus query_range of good and
+ * total, or errors and total, in one response) → an SLI: the larger is the total, the smaller its good events, or
+ * its bad ones when its name says so or it is mostly under half the total. Null otherwise.
+ */
+export function pairSli(a, b) {
+  const va = a.cols?.values;
+  const vb = b.cols?.values;
+  if (!va || !vb || va.length !== vb.length || !va.length || a.cols.step !== b.cols.step) return null;
+  if (a.cols.t.some((t, i) => t !== b.cols.t[i])) return null;
+  const aSmaller = va.every((x, i) => !(x > vb[i]));
+  const bSmaller = vb.every((x, i) => !(x > va[i]));
+  if (!aSmaller && !bSmaller) return null;
+  const [small, large] = aSmaller && !(bSmaller && ERROR_WORDS.test(b.name)) ? [a, b] : [b, a];
+  const vs = small.cols.values;
+  const vl = large.cols.values;
+  const bad = ERROR_WORDS.test(small.name) || median(Float64Array.from(vs, (x, i) => (vl[i] > 0 ? x / vl[i] : Number.NaN))) < 0.5;
+  const sli = regularSli({ step: small.cols.step, t: small.cols.t, total: vl, ...(bad ? { bad: vs } : { good: vs }) });
+  return sli ? { sli, small: small.name, large: large.name, bad } : null;
+}
+
 function mergeSeries(doc, set, ctx, out) {
-  const series = Array.isArray(set.data.series) ? set.data.series.map((s) => ({ name: s.name ?? set.name, cols: s.series })) : [{ name: set.name, cols: set.data.series }];
+  let series = Array.isArray(set.data.series) ? set.data.series.map((s) => ({ name: s.name ?? set.name, cols: s.series })) : [{ name: set.name, cols: set.data.series }];
   const target = serviceTarget(doc, set.attach);
   if (target.error) return out.notes.push(`${set.name}: not scored, ${target.error}.`);
   const chosen = set.attach && set.attach !== "auto";
+  const add = (name, sli, points) => {
+    const s = target({}) ?? importedService(doc, ctx);
+    const i = doc.services.indexOf(s);
+    const objective = s.slos?.[0]?.slo.objective ?? IMPORTED_SLO_TARGET;
+    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: sloName(s, `Imported: ${name}`), slo: { objective, window: "28d" }, series: sli }] };
+    out.attached.add(s.name ?? s.id);
+    out.rows += points;
+  };
+  // Two count series in one response: good (or errors) and total.
+  // (At least one is not a ratio: two availability ratios are two SLIs.)
+  const pair = chosen && series.length === 2 && series.every((x) => x.cols && !regularSli(x.cols)) && series.some((x) => !ratioSli(x.cols)) ? pairSli(series[0], series[1]) : null;
+  if (pair) {
+    out.notes.push(`${set.name}: "${pair.small}" read as the ${pair.bad ? "bad (failed)" : "good"} events of "${pair.large}", the total.`);
+    add(`${pair.small} / ${pair.large}`, pair.sli, series[0].cols.t.length);
+    series = [];
+  }
   for (const { name, cols } of series) {
-    const sli = cols ? (regularSli(cols) ?? (chosen ? ratioSli(cols) : null)) : null;
+    let sli = cols ? regularSli(cols) : null;
+    if (!sli && cols && chosen) {
+      const errors = cols.values && isErrorRatio(`${set.name} ${name}`, cols.values);
+      sli = errors ? errorRatioSli(cols) : ratioSli(cols);
+      if (sli && errors) out.notes.push(`${name}: read as an error ratio (each step one event, 1 − value of it good), from its name or its values (mostly under 0.5).`);
+    }
     if (!sli) {
       out.notes.push(
         chosen
@@ -203,12 +269,7 @@ function mergeSeries(doc, set, ctx, out) {
       );
       continue;
     }
-    const s = target({}) ?? importedService(doc, ctx);
-    const i = doc.services.indexOf(s);
-    const objective = s.slos?.[0]?.slo.objective ?? IMPORTED_SLO_TARGET;
-    doc.services[i] = { ...s, slos: [...(s.slos ?? []), { name: sloName(s, `Imported: ${name}`), slo: { objective, window: "28d" }, series: sli }] };
-    out.attached.add(s.name ?? s.id);
-    out.rows += cols.t.length;
+    add(name, sli, cols.t.length);
   }
 }
 

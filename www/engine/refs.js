@@ -1,7 +1,7 @@
 // References from the page to data the worker holds, so a what-if call sends a few bytes, not megabytes:
 // `{$ref: "org/services/checkout/sli"}` anywhere in an input is replaced, before the engine sees it, by the value
 // at that path. The first segment names a root ("org": the sample organisation; "imports": imported datasets by
-// id); in a list, a segment picks the item whose `id` matches, or the item at a numeric index.
+// id; "current": teams and SLA series with imported data merged, engine/org-sources.js); in a list, a segment picks the item whose `id` matches, or the item at a numeric index.
 
 /** Replace every `{$ref}` in `input` using `roots`; throws an OpscoreError-shaped `unknown_reference` error. */
 export function resolveRefs(input, roots, path = "") {

@@ -12,6 +12,7 @@
 // MAX_BASELINES of them), so moving the incident recomputes only the scenario, and typing an objective back to one
 // already seen (99.9 → 99.95 → 99.9) costs nothing in the engine.
 import { SloHistory } from "opscore";
+import { orgSources } from "./org-sources.js";
 
 const DAY_MS = 86400000;
 /** Lead-in before the SLO window, so the longest standard tier window (3 days) is full at the window's start. */
@@ -92,6 +93,32 @@ function incidentsOf(org, serviceId, fromMs, toMs) {
     .map((o) => ({ name: o.id, start: o.start, end: o.end, severity: o.severity, title: o.title }));
 }
 
+/**
+ * The organisation a budget task reads: the sample as the worker holds it, or, when the input carries the
+ * scenario's `imports`, the sample's services plus every imported SLI series merged as the overview merges it
+ * (org-sources.js), each a service-like entry with its own SLO, incidents and maintenance.
+ */
+function budgetOrgOf(held, input) {
+  return Array.isArray(input?.imports) ? orgSources(held, input.imports).budgetOrg : held.org;
+}
+
+/**
+ * An imported series may end before, or start after, the window the view asks for (the organisation's asOf is
+ * the sample's when one is loaded): say so instead of handing the engine an empty history.
+ */
+function checkCoverage(service, fromMs, toMs) {
+  const t0 = Date.parse(service.sli.start);
+  const t1 = t0 + service.sli.total.length * service.sli.step * 1000;
+  if (t1 > fromMs && t0 < toMs) return;
+  const day = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+  fail(
+    "insufficient_data",
+    "service",
+    `${service.name ?? service.id} has data from ${day(t0)} to ${day(t1)} UTC, none of it in this window (${day(fromMs)} to ${day(toMs)} UTC, the organisation's as-of time). ` +
+      "With the sample loaded, the organisation is scored at the sample's end: to score imported data at its own time, choose \"Imported data only\" on the Data view.",
+  );
+}
+
 /** Read and check a task input: the service, the SLO (a rolling window in whole days) and the incident. */
 function readInput(org, input) {
   if (!org) fail("unknown_reference", "org", "No sample organisation is loaded.");
@@ -148,13 +175,14 @@ export function budgetTasks(held) {
      * buckets) marked last; `reference` the budget left under the service's own SLO, when the view's differs.
      */
     "budget.view"(input) {
-      const org = held.org;
+      const org = budgetOrgOf(held, input);
       const { service, days, slo } = readInput(org, input);
       const t0 = performance.now();
       const asOf = org.meta.asOf;
       const asOfMs = Date.parse(asOf);
       const fromMs = asOfMs - days * DAY_MS;
       const leadMs = fromMs - LEAD_DAYS * DAY_MS;
+      if (service.imported) checkCoverage(service, fromMs, asOfMs);
       const h = history(org, service, `${days}d`, leadMs, asOfMs);
       const maxPoints = input.maxPoints ?? 400;
       const marked = incidentsOf(org, service.id, fromMs, asOfMs);
@@ -242,15 +270,17 @@ export function budgetTasks(held) {
      * per tier (counts stay exact).
      */
     "budget.yearBacktest"(input) {
-      const org = held.org;
+      const org = budgetOrgOf(held, input);
       const { service, days, slo } = readInput(org, input);
       const t0 = performance.now();
-      const startMs = Date.parse(org.meta.start);
+      // The whole history: the sample's year, or an imported series from its first bucket.
+      const startMs = Math.max(Date.parse(org.meta.start), Date.parse(service.sli.start));
       const endMs = Date.parse(org.meta.asOf);
+      if (service.imported) checkCoverage(service, startMs, endMs);
       const h = history(org, service, YEAR, startMs, endMs);
       const incidents = incidentsOf(org, service.id, startMs, endMs);
       const backtest = h.backtestAlerts(slo, { incidents: incidents.map(({ name, start, end }) => ({ name, start, end })), maxFires: 500 });
-      return { backtest, incidents, windowDays: days, days: (endMs - startMs) / DAY_MS, timing: { backtestMs: performance.now() - t0 } };
+      return { backtest, incidents, windowDays: days, days: (Math.min(endMs, Date.parse(service.sli.start) + service.sli.total.length * service.sli.step * 1000) - startMs) / DAY_MS, timing: { backtestMs: performance.now() - t0 } };
     },
   };
 }

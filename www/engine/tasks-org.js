@@ -153,7 +153,7 @@ function scoreChanged(base, doc, changed, asOf) {
 }
 
 /** Build the organisation: the sample (if loaded) plus the imports, at one asOf. */
-function buildOrg(held, imports) {
+export function buildOrg(held, imports) {
   const sets = imports.map((r) => ({ ...r, data: held.imports[r.id] ?? null }));
   const sample = held.org;
   const asOf = sample ? asOfOf(sample) : importsAsOf(sets);

@@ -4,6 +4,7 @@
 import { TicketSet, compositeAvailability, incidentMetrics, slaReport } from "opscore";
 import { engineTicket, incidentsOf } from "./org.js";
 import { CHECKOUT_TOPOLOGY } from "../sample/topology.js";
+import { incidentsSource, orgSources, ticketSource } from "./org-sources.js";
 
 const fail = (message, path, code = "invalid_type") => {
   throw Object.assign(new Error(message), { name: "OpscoreError", code, path });
@@ -63,6 +64,15 @@ function buildTree(sample, node, leaves, overrides) {
   return { name: node.name, availability: changed ? overrides[node.name] : base.availability };
 }
 
+/**
+ * With the scenario's `imports` in the input: the desk holding imported tickets (org-sources.js), as `{set,
+ * defaults, name, imported, total}`, or null when no tickets were imported (the sample's desk is used).
+ */
+function importedTickets(held, input) {
+  if (!Array.isArray(input?.imports) || !input.imports.some((r) => r?.kind === "tickets")) return null;
+  return ticketSource(orgSources(held, input.imports), held.org);
+}
+
 export const slaTasks = (held) => ({
   /**
    * The sample's tickets against `{targets?, calendar?, asOf?, worstOffenders?}` (defaults: the sample's own
@@ -70,16 +80,20 @@ export const slaTasks = (held) => ({
    * (no per-ticket detail) and the options it was given.
    */
   "sla.tickets"(input = {}) {
-    const sample = sampleOf(held);
+    // Imported tickets (input.imports): the desk they joined, its tickets parsed once per set of imports.
+    const imported = importedTickets(held, input);
+    const sample = imported ? null : sampleOf(held);
+    const defaults = imported?.defaults ?? { targets: sample.support.targets, calendar: sample.support.calendar, asOf: sample.meta.asOf };
     const options = {
-      targets: input?.targets ?? sample.support.targets,
-      calendar: input?.calendar ?? sample.support.calendar,
-      asOf: input?.asOf ?? sample.meta.asOf,
+      targets: input?.targets ?? defaults.targets,
+      calendar: input?.calendar ?? defaults.calendar,
+      asOf: input?.asOf ?? defaults.asOf,
       worstOffenders: input?.worstOffenders ?? 5,
       detail: "none",
     };
-    const report = ticketSet(sample).evaluate(options);
-    return { report, targets: options.targets, calendar: options.calendar, asOf: options.asOf };
+    const report = (imported ? imported.set : ticketSet(sample)).evaluate(options);
+    const desk = imported ? { id: imported.id, name: imported.name, imported: imported.imported, total: imported.total } : null;
+    return { report, targets: options.targets, calendar: options.calendar, asOf: options.asOf, desk };
   },
   /**
    * The checkout journey's composite availability (sample/topology.js), each service leaf at its measured
@@ -97,8 +111,11 @@ export const slaTasks = (held) => ({
   },
   /** Incident metrics of one sample service `{service, statistic?}`, over the sample's year, per severity. */
   "sla.incidents"(input = {}) {
-    const sample = sampleOf(held);
     if (typeof input?.service !== "string") fail("Name a service: {service: \"checkout\"}.", "service");
+    // A service with imported outages (input.imports): its incidents as the merged organisation holds them.
+    const merged = Array.isArray(input.imports) ? incidentsSource(orgSources(held, input.imports), input.service) : null;
+    if (merged) return incidentMetrics({ ...merged, statistic: input.statistic ?? "mean" });
+    const sample = sampleOf(held);
     if (!sample.services.some((s) => s.id === input.service)) fail(`The sample has no service "${input.service}".`, "service", "unknown_reference");
     return incidentMetrics({
       incidents: incidentsOf(sample, input.service),

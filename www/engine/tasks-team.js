@@ -235,7 +235,8 @@ function engineInput(entry, onCall, period, { benchmark, median }, whatIf = [], 
   const dora = columns && entry.deploymentColumns ? { deployments: [], deploymentColumns: entry.deploymentColumns } : { deployments };
   return {
     ...(deployments.length ? { dora: { period, ...dora, benchmark, median } } : {}),
-    onCall,
+    // A team of imported deployments only has nobody on call: its on-call part is left out like the others.
+    ...(onCall.responders.length ? { onCall } : {}),
     ...(toil.entries?.length || toil.shares?.length || toil.entryColumns ? { toil } : {}),
     ...(surveys.squadHealth.length || surveys.enps.length ? { surveys } : {}),
     whatIf,
@@ -279,8 +280,8 @@ export const teamTasks = {
     const t0 = performance.now();
     const r = teamHealth(engineInput(entry, entry.full, input.period, opts));
     const engineMs = performance.now() - t0;
-    const { shifts, ...onCall } = r.onCall;
-    const result = { ...r, onCall: { ...onCall, shiftSummary: shiftSummary(shifts) }, rotation: entry.rotation, categories: entry.categories, timing: { engineMs } };
+    const { shifts, ...onCall } = r.onCall ?? {};
+    const result = { ...r, onCall: r.onCall ? { ...onCall, shiftSummary: shiftSummary(shifts) } : undefined, rotation: entry.rotation, categories: entry.categories, timing: { engineMs } };
     entry.baseline.set(key, result);
     return result;
   },

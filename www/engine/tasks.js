@@ -7,9 +7,10 @@ import { teamTasks } from "./tasks-team.js";
 import { capacityTasks } from "./tasks-capacity.js";
 import { slaTasks } from "./tasks-sla.js";
 import { budgetTasks } from "./tasks-budget.js";
+import { orgSources, sourcesSummary } from "./org-sources.js";
 
 /** What the worker holds between calls: the sample organisation, and imported datasets by id. */
-export const held = { org: null, seed: null, imports: {} };
+export const held = { org: null, seed: null, imports: {}, current: null };
 
 /**
  * Task table: name → (input, ctx) => result. `ctx.progress(done, total, label)` reports progress to the page.
@@ -32,6 +33,15 @@ export const tasks = {
       held.seed = seed ?? null;
     }
     return { ...summarise(held.org), timing: { generateMs } };
+  },
+  /**
+   * What the detail views can choose beyond the sample: `{imports: [{id, name, kind, attach}]}` → the imported SLI
+   * series (error-budget view) and the teams with imported pages or deployments (team view), merged as the
+   * overview merges them (org-sources.js). The teams are then held for `{$ref: "current/teams/<id>"}`.
+   */
+  "org.sources"(input) {
+    if (!held.org && !(input?.imports ?? []).some((r) => held.imports[r?.id])) return { asOf: null, budget: [], teams: [], notes: [] };
+    return sourcesSummary(orgSources(held, input?.imports), held.org);
   },
   /** Keep an imported dataset `{id, data}` in the worker, for `{$ref: "imports/<id>/…"}` in later calls. */
   "data.hold"(input) {

@@ -37,8 +37,9 @@ self.onmessage = async (event) => {
       last = now;
       self.postMessage({ id, type: "progress", done, total, label });
     };
-    // {$ref: "org/…"} and {$ref: "imports/<id>/…"} in the input become the data the worker holds.
-    const resolved = resolveRefs(input, { org: held.org, imports: held.imports });
+    // {$ref: "org/…"}, {$ref: "imports/<id>/…"} and {$ref: "current/…"} in the input become the data the worker holds.
+    // "current/teams/<id>": a team of the organisation with its imported data merged (org-sources.js).
+    const resolved = resolveRefs(input, { org: held.org, imports: held.imports, current: held.current?.refs });
     const result = await run(resolved, { progress });
     self.postMessage({ id, type: "result", result }, transferables(result));
   } catch (e) {

@@ -35,9 +35,11 @@ function describeIncident(text) {
 
 // The objective and the incident also reach the organisation the overview scores (and compares with the baseline):
 // the selected service's SLO objective, and an outage of it (its part before the as-of time; see orgwhatif.js).
+// An imported SLI series is chosen as "<service id>~<SLO index>" (engine/org-sources.js): its service carries it.
+const serviceIdOf = (choice) => (typeof choice === "string" ? choice.replace(/~\d+$/, "") : null);
 registerOrgWhatIf(
   (k) => k === "budget.objective",
-  (v, k, add, o) => typeof o["budget.service"] === "string" && add.service(o["budget.service"], { sloTarget: parsePercent(v) }),
+  (v, k, add, o) => typeof o["budget.service"] === "string" && add.service(serviceIdOf(o["budget.service"]), { sloTarget: parsePercent(v) }),
 );
 registerOrgWhatIf(
   (k) => k === "budget.incident",
@@ -45,7 +47,7 @@ registerOrgWhatIf(
     const inc = parseIncident(v);
     if (!inc || typeof o["budget.service"] !== "string") return;
     const end = new Date(inc.startMs + inc.minutes * 60000).toISOString();
-    add.outage(o["budget.service"], { start: new Date(inc.startMs).toISOString(), end, errorRatio: inc.rate / 100, label: "Hypothetical incident (error-budget view)" });
+    add.outage(serviceIdOf(o["budget.service"]), { start: new Date(inc.startMs).toISOString(), end, errorRatio: inc.rate / 100, label: "Hypothetical incident (error-budget view)" });
   },
 );
 registerWhatIf("budget.objective", { label: "SLO objective (error-budget view)", baseline: "", format: (v) => (v === "" ? "the service's own SLO" : `${v}%`) });
@@ -79,8 +81,66 @@ export function mountBudget(app) {
   let latest = null; // {input, result}
   let latestYear = null;
   let latestRules = null;
+  // Imported SLI series of the organisation, as "org.sources" lists them: [{id, name, slo, coverage, imported}].
+  let imported = [];
+  let sourcesAsOf = null;
 
-  const service = () => app.summary()?.services.find((s) => s.id === select.value) ?? null;
+  const service = () => app.summary()?.services.find((s) => s.id === select.value) ?? imported.find((s) => s.id === select.value) ?? null;
+  const importList = () => app.scenario().imports.map((r) => ({ id: r.id, name: r.name, kind: r.kind, attach: r.attach ?? "auto" }));
+
+  /** The sample's services, then each imported SLI series; keeps `prefer` when it is listed. */
+  function fillServices(prefer) {
+    const options = [...(app.summary()?.services ?? []).map((s) => [s.id, s.name]), ...imported.map((e) => [e.id, `Imported: ${e.name}`])];
+    fillSelect(select, options, prefer);
+  }
+
+  /** Ask the worker which imported SLI series the organisation holds; redraw when the list changed. */
+  async function refreshSources() {
+    if (app.scenario().imports.length === 0 && imported.length === 0) return false;
+    let r;
+    try {
+      r = await app.engine.call("org.sources", { imports: importList() });
+    } catch {
+      return false;
+    }
+    const before = JSON.stringify(imported.map((e) => [e.id, e.name, e.coverage]));
+    imported = r.budget.map((e) => ({ ...e, imported: true }));
+    sourcesAsOf = r.asOf;
+    const prev = select.value;
+    const saved = wanted ?? overrides()["budget.service"];
+    fillServices([...select.options].some((o) => o.value === saved) || imported.some((e) => e.id === saved) ? saved : prev);
+    if (imported.some((e) => e.id === saved)) wanted = null;
+    return before !== JSON.stringify(imported.map((e) => [e.id, e.name, e.coverage])) || select.value !== prev || service()?.imported === true;
+  }
+
+  /**
+   * What the view says about an imported series' data: its step, span and gaps, how much of the window it covers,
+   * and that windows shorter than its step are read from whole buckets. Hidden for the sample's per-minute data.
+   */
+  function showDataNote(s, result, error) {
+    const box = $("budget-data-note");
+    if (!s?.imported) {
+      box.hidden = true;
+      box.textContent = "";
+      return;
+    }
+    const c = s.coverage;
+    const step = c.step % 3600 === 0 ? `${c.step / 3600}-hour` : c.step % 60 === 0 ? `${c.step / 60}-minute` : `${c.step}-second`;
+    const day = (iso) => iso.slice(0, 16).replace("T", " ");
+    const parts = [`Imported series: ${c.points.toLocaleString("en")} ${step} buckets from ${day(c.start)} to ${day(c.end)} UTC${c.missing ? `, ${c.missing.toLocaleString("en")} of them missing (gaps carry no events and no time)` : ", none missing"}.`];
+    if (c.ratio) parts.push("Its values are ratios, so each bucket counts as one event: \"failed requests\" are buckets' worth of errors.");
+    if (error) parts.push(error.message);
+    else if (result) {
+      const r = result.report;
+      const covered = r.data.coveredSeconds / r.window.seconds;
+      if (covered < 0.999) parts.push(`It covers ${Number((covered * 100).toFixed(1))}% of this ${Math.round(r.window.seconds / 86400)}-day window; the budget is scaled from the time covered, and windows without data say "no data".`);
+      const shorter = r.burnRates.filter((b) => b.seconds < c.step).map((b) => b.window);
+      if (shorter.length) parts.push(`Burn-rate windows shorter than its step (${shorter.join(", ")}) are read from the last whole bucket, and alert windows are rounded up to whole buckets.`);
+    }
+    box.textContent = parts.join(" ");
+    box.hidden = false;
+    bump(box);
+  }
   const overrides = () => app.scenario().overrides;
 
   /** Put the scenario's values into the controls (objective "" = the service's SLO). */
@@ -98,7 +158,7 @@ export function mountBudget(app) {
       incMinutes.value = String(inc.minutes);
       incRate.value = String(inc.rate);
     }
-    const id = s?.id ?? "service";
+    const id = s?.serviceId ?? s?.id ?? "service";
     errorQuery.value = typeof o["budget.errorQuery"] === "string" ? o["budget.errorQuery"] : `sum(rate(http_requests_total{job="${id}",code=~"5.."}[{{.window}}]))`;
     totalQuery.value = typeof o["budget.totalQuery"] === "string" ? o["budget.totalQuery"] : `sum(rate(http_requests_total{job="${id}"}[{{.window}}]))`;
     syncIncidentControls();
@@ -110,7 +170,7 @@ export function mountBudget(app) {
   }
 
   function asOfMs() {
-    return Date.parse(app.summary()?.meta.asOf ?? "") || 0;
+    return Date.parse(app.summary()?.meta.asOf ?? sourcesAsOf ?? "") || 0;
   }
 
   /** The incident as the worker takes it, or null. */
@@ -154,7 +214,8 @@ export function mountBudget(app) {
   function recompute({ store = true } = {}) {
     const s = service();
     if (!s) {
-      render.empty("No service data: load the sample organisation (Data view) to see its error budgets.");
+      render.empty("No service data: load the sample organisation or import an SLI series (Data view) to see its error budgets.");
+      showDataNote(null);
       return Promise.resolve();
     }
     syncIncidentControls();
@@ -177,7 +238,9 @@ export function mountBudget(app) {
         "budget.incident": inc ? incidentText(inc) : "",
       });
     }
-    const input = { service: s.id, objective: parsePercent(objective.value), windowDays: Number(windowSel.value) };
+    // An imported series is looked up in the organisation merged with the scenario's imports (org-sources.js).
+    // (A sample service too, when imports exist: imported outages attached to it are painted into its buckets.)
+    const input = { service: s.id, objective: parsePercent(objective.value), windowDays: Number(windowSel.value), ...(s.imported || app.scenario().imports.length ? { imports: importList() } : {}) };
     const viewInput = { ...input, ...(inc ? { incident: { start: inc.start, durationSeconds: inc.durationSeconds, errorRate: inc.errorRate } } : {}) };
     const mine = ++seq;
     const done = app.engine.whatIf("budget.view", "budget.view", viewInput).then(
@@ -186,10 +249,18 @@ export function mountBudget(app) {
         showObjectiveError(null);
         latest = { input: viewInput, inc, service: s, result };
         render.main(latest);
+        showDataNote(s, result);
       },
       (e) => {
         if (isSuperseded(e) || mine !== seq) return;
-        showObjectiveError(e);
+        // (For an imported series, an error not about the objective is about its data too.)
+        if (e.path === "service" || (s.imported && !/objective/.test(e.path ?? ""))) {
+          // The data, not a control, is the problem (an imported series outside the window): say so.
+          latest = null;
+          showObjectiveError(null);
+          render.empty(e.message);
+          showDataNote(s, null, e);
+        } else showObjectiveError(e);
         bump($("budget-headline"));
       },
     );
@@ -219,7 +290,7 @@ export function mountBudget(app) {
   function refreshRules(s, input) {
     const rulesInput = {
       slo: { objective: input.objective, window: `${input.windowDays}d` },
-      service: s.id,
+      service: s.serviceId ?? s.id,
       name: "availability",
       errorQuery: errorQuery.value,
       totalQuery: totalQuery.value,
@@ -284,19 +355,25 @@ export function mountBudget(app) {
   }
   $("budget-rules-download").addEventListener("click", () => {
     if (!latestRules) return;
-    download(`${latestRules.service.id}-availability-slo.rules.yml`, latestRules.yaml, "application/yaml");
+    download(`${latestRules.service.serviceId ?? latestRules.service.id}-availability-slo.rules.yml`, latestRules.yaml, "application/yaml");
   });
 
   return {
-    onData(org) {
-      fillSelect(select, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? overrides()["budget.service"]);
-      wanted = null;
+    onData() {
+      fillServices(wanted ?? overrides()["budget.service"]);
+      if (select.value === (wanted ?? overrides()["budget.service"])) wanted = null;
       draw();
+      // Imported series join the list once the worker has merged them.
+      refreshSources().then((changed) => changed && draw());
+    },
+    /** Imported data was added, removed or re-attached (Data view): list its SLI series again. */
+    onImports() {
+      refreshSources().then((changed) => changed && draw());
     },
     onShow(params) {
       const want = params.get("service");
-      // Before the data arrives the list is empty: remember the wish for onData.
-      if (want && select.options.length === 0) wanted = want;
+      // Before the data arrives the list is empty, and imported series are listed later: remember the wish.
+      if (want && ![...select.options].some((o) => o.value === want)) wanted = want;
       if (want && want !== select.value && [...select.options].some((o) => o.value === want)) {
         select.value = want;
         app.setOverrides({ "budget.service": want, "budget.objective": "" });

@@ -90,9 +90,37 @@ export function mountSla(app) {
   $("downtime-form").addEventListener("submit", (e) => e.preventDefault());
 
   const serviceSelect = $("sla-service");
+  // Services with imported outages (or judged on them alone), as "org.sources" lists them (engine/org-sources.js).
+  let imported = [];
+  const importList = () => app.scenario().imports.map((r) => ({ id: r.id, name: r.name, kind: r.kind, attach: r.attach ?? "auto" }));
+  /** A service of the SLA view: the sample's, or one with imported data in the same shape (`imported`: its entry). */
+  function services() {
+    const merged = new Map(imported.map((e) => [e.id, e]));
+    const shaped = (e, base) => ({ ...(base ?? {}), id: e.id, name: e.name, sla: { ...(base?.sla ?? {}), target: e.target, credits: e.credits ?? base?.sla.credits }, daily: e.daily ?? null, imported: e });
+    const sample = (app.summary()?.services ?? []).map((x) => (merged.has(x.id) ? shaped(merged.get(x.id), x) : x));
+    return [...sample, ...imported.filter((e) => e.source === "import").map((e) => shaped(e, null))];
+  }
+  function fillServices(prefer) {
+    fillSelect(serviceSelect, services().map((x) => [x.id, x.imported?.source === "import" ? (/imported/i.test(x.name) ? x.name : `Imported: ${x.name}`) : x.imported ? `${x.name} (with imported outages)` : x.name]), prefer);
+  }
+  /** Ask the worker for the services and tickets with imported data; true when the selection's data changed. */
+  async function refreshSources() {
+    if (app.scenario().imports.length === 0 && imported.length === 0 && !tickets.desk()) return false;
+    let r;
+    try {
+      r = await app.engine.call("org.sources", { imports: importList() });
+    } catch {
+      return false;
+    }
+    const sig = (list) => JSON.stringify(list.map((e) => [e.id, e.outages.length, e.target, e.evidence]));
+    const changed = sig(r.sla) !== sig(imported);
+    imported = r.sla;
+    tickets.setDesk(r.tickets, importList());
+    return changed;
+  }
   function drawService() {
     const org = app.summary();
-    const s = org?.services.find((x) => x.id === serviceSelect.value);
+    const s = services().find((x) => x.id === serviceSelect.value);
     if (!s) {
       chart?.destroy();
       chart = null;
@@ -100,11 +128,30 @@ export function mountSla(app) {
       $("sla-outages").tBodies[0].replaceChildren();
       return;
     }
+    const outages = [...(org?.outages ?? []).filter((o) => o.service === s.id && !s.imported?.source?.startsWith("import")), ...(s.imported?.outages ?? [])];
+    monthlyReport(org, s, outages);
+    $("sla-outages").tBodies[0].replaceChildren(
+      ...outages.map((o) =>
+        row([
+          o.id,
+          o.start.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, ""),
+          formatDuration((Date.parse(o.end) - Date.parse(o.start)) / 1000),
+          o.maintenance ? "Maintenance" : `Outage (${o.severity})`,
+          o.title ?? "",
+        ]),
+      ),
+    );
+    if (!s.daily) {
+      // Judged on imported outage records alone: there are no requests to chart per day.
+      chart?.destroy();
+      chart = null;
+      $("sla-chart").replaceChildren(el("p", { className: "note" }, `${s.name} has no per-request data, only ${outages.filter((o) => !o.maintenance).length} imported outage records: its SLA is judged on those (the table below), and there is no daily availability to chart.`));
+      return;
+    }
     const days = s.daily.total.length;
     const x = timeAxis(s.daily.start, 86400, days);
     const availability = new Float64Array(days);
     for (let i = 0; i < days; i++) availability[i] = s.daily.total[i] > 0 ? (100 * s.daily.good[i]) / s.daily.total[i] : Number.NaN;
-    const outages = org.outages.filter((o) => o.service === s.id);
     const spec = {
       title: `${s.name}: availability per day (good / total requests), SLA ${percent(s.sla.target)}`,
       description: `Daily availability of ${s.name} over ${days} days, with ${outages.filter((o) => !o.maintenance).length} outages marked and the SLA target of ${percent(s.sla.target)} as a dashed line.`,
@@ -118,32 +165,27 @@ export function mountSla(app) {
     };
     if (chart) chart.update(spec);
     else chart = createChart($("sla-chart"), spec);
-    monthlyReport(org, s, outages);
-    $("sla-outages").tBodies[0].replaceChildren(
-      ...outages.map((o) =>
-        row([
-          o.id,
-          o.start.replace("T", " ").replace(/:\d\dZ$/, ""),
-          formatDuration((Date.parse(o.end) - Date.parse(o.start)) / 1000),
-          o.maintenance ? "Maintenance" : `Outage (${o.severity})`,
-          o.title,
-        ]),
-      ),
-    );
   }
   // The SLA engine's monthly report over the service's year of per-minute buckets, which stay in the worker: the
   // call sends a {$ref} to them, not half a million numbers.
   let lastMonths = null;
   function monthlyReport(org, s, outages) {
     const months = $("sla-months");
+    // A service with imported data: its painted buckets held as "current/sla/<id>/sli", or its outage records.
+    const e = s.imported;
+    const evidence = !e
+      ? { samples: { $ref: `org/services/${s.id}/sli` } }
+      : e.evidence === "samples"
+        ? { samples: { $ref: `current/sla/${s.id}/sli` } }
+        : { outages: outages.filter((o) => !o.maintenance).map((o) => ({ start: o.start, end: o.end, impact: o.impact ?? 1 })) };
     const input = {
       target: s.sla.target,
-      period: { start: org.meta.start, end: org.meta.end },
+      period: e ? e.period : { start: org.meta.start, end: org.meta.end },
       timeZone: "UTC",
-      samples: { $ref: `org/services/${s.id}/sli` },
+      ...evidence,
       maintenance: outages.filter((o) => o.maintenance).map((o) => ({ start: o.start, end: o.end })),
       breakdown: "month",
-      credits: s.sla.credits,
+      ...(s.sla.credits ? { credits: s.sla.credits } : {}),
     };
     app.engine.whatIf("sla.months", "slaReport", input).then(
       (r) => {
@@ -151,7 +193,7 @@ export function mountSla(app) {
         lastMonths = { service: s, report: r };
         months.closest(".table-wrap").hidden = false;
         const breached = r.breakdown.filter((m) => !m.met).length;
-        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over the year against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
+        $("sla-report-line").textContent = `${s.name}: ${percent(r.availability, 4)} over ${e ? `${input.period.start.slice(0, 10)} to ${input.period.end.slice(0, 10)}` : "the year"} against ${percent(s.sla.target)}; ${breached} of ${r.breakdown.length} months breached the SLA.`;
         months.tBodies[0].replaceChildren(
           ...r.breakdown.map((m) => {
             const tr = row(
@@ -185,12 +227,20 @@ export function mountSla(app) {
     );
   }
 
+  function redrawImports() {
+    fillServices(wanted ?? app.scenario().overrides["sla.service"] ?? serviceSelect.value);
+    if (serviceSelect.value === wanted) wanted = null;
+    drawService();
+    partsStale = true;
+    if (!$("view-sla").hidden) refreshParts();
+  }
+
   serviceSelect.addEventListener("change", () => {
     app.setOverrides({ "sla.service": serviceSelect.value });
     drawService();
     incidents.recompute();
   });
-  const incidents = mountIncidents(app, serviceSelect);
+  const incidents = mountIncidents(app, serviceSelect, (id) => (imported.some((e) => e.id === id) ? { imports: importList() } : {}));
   const tickets = mountTickets(app);
   const composite = mountComposite(app);
   // The incident, ticket and composite parts are computed when the view is on screen (or when data arrives while
@@ -205,12 +255,17 @@ export function mountSla(app) {
 
   return {
     recompute,
-    onData(org) {
-      fillSelect(serviceSelect, (org?.services ?? []).map((s) => [s.id, s.name]), wanted ?? app.scenario().overrides["sla.service"]);
-      wanted = null;
+    onData() {
+      fillServices(wanted ?? app.scenario().overrides["sla.service"]);
+      if (serviceSelect.value === (wanted ?? app.scenario().overrides["sla.service"])) wanted = null;
       drawService();
       partsStale = true;
       if (!$("view-sla").hidden) refreshParts();
+      refreshSources().then((changed) => changed && redrawImports());
+    },
+    /** Imported data was added, removed or re-attached: list the services with imported outages, redraw. */
+    onImports() {
+      refreshSources().then(redrawImports);
     },
     onScenario(scenario) {
       tickets.onScenario(scenario);

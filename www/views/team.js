@@ -3,7 +3,7 @@
 // against the SRE book, DORA keys against a chosen benchmark set, toil against the 50% cap, the health-check heat
 // map and eNPS), and what-if controls (rotation size, page volume, toil automation, shift length) that re-score as
 // they move. The history stays in the worker ({$ref: "org/teams/<id>"}, engine/tasks-team.js).
-import { $, el } from "../dom.js";
+import { $, el, fillSelect } from "../dom.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { isSuperseded } from "../engine/client.js";
@@ -22,13 +22,16 @@ const KEYS = {
   benchmark: "team.benchmark",
   median: "team.median",
 };
+/** The team shown (a selection, not a what-if): the sample's team, or one with imported pages or deployments. */
+const TEAM_KEY = "team.team";
 registerWhatIf(KEYS.pages, { label: "Page volume reduction (Team view)", baseline: 0, format: (v) => `${v}%` });
 registerWhatIf(KEYS.benchmark, { label: "DORA benchmark set (Team view)", baseline: "dora-2023" });
 registerWhatIf(KEYS.median, { label: "Median convention for DORA (Team view)", baseline: "interpolated" });
 
 export function mountTeam(app) {
-  // The overview scores the organisation's first team under the rotation, page and toil what-ifs too.
-  const firstTeam = () => app.summary()?.teams?.[0]?.id;
+  // The overview scores the team shown (at first the organisation's first team) under the rotation, page and toil
+  // what-ifs too.
+  const firstTeam = () => team?.id ?? app.summary()?.teams?.[0]?.id;
   registerOrgWhatIf(
     (key) => key === KEYS.rotation,
     (v, _k, add) => add.team(firstTeam(), { rotationMembers: Number(v) }),
@@ -70,6 +73,41 @@ export function mountTeam(app) {
   let toilChart = null;
   let toilDrawn = ""; // the automation the toil chart shows ("" for none)
   let toilTimer = 0;
+  const choose = $("team-select");
+  let org = null; // the sample's summary, or null
+  let sourceTeams = []; // teams with imported pages or deployments, as "org.sources" lists them
+  const importList = () => app.scenario().imports.map((r) => ({ id: r.id, name: r.name, kind: r.kind, attach: r.attach ?? "auto" }));
+
+  /** Every team to choose from: the sample's (replaced by its merged version when imports joined it), then imported ones. */
+  function teams() {
+    const merged = new Map(sourceTeams.map((t) => [t.id, t]));
+    const sample = (org?.teams ?? []).map((t) => merged.get(t.id) ?? t);
+    return [...sample, ...sourceTeams.filter((t) => !sample.includes(t))];
+  }
+
+  /** Ask the worker which teams carry imported data; true when the list changed. */
+  async function refreshSources() {
+    if (app.scenario().imports.length === 0 && sourceTeams.length === 0) return false;
+    let r;
+    try {
+      r = await app.engine.call("org.sources", { imports: importList() });
+    } catch {
+      return false;
+    }
+    const sig = (list) => JSON.stringify(list.map((t) => [t.id, t.pages, t.deployments, t.responders.length, t.period]));
+    const changed = sig(r.teams) !== sig(sourceTeams);
+    sourceTeams = r.teams;
+    return changed;
+  }
+
+  /** Fill the team list and show the chosen team (the saved choice when it is listed). */
+  function showTeams() {
+    const list = teams();
+    const want = app.scenario().overrides[TEAM_KEY];
+    fillSelect(choose, list.map((t) => [t.id, t.source === "import" ? `${t.name} (imported)` : t.source === "sample+import" ? `${t.name} (with imported data)` : t.name]), typeof want === "string" ? want : undefined);
+    choose.disabled = list.length < 2;
+    selectTeam(list.find((t) => t.id === choose.value) ?? null);
+  }
 
   const showError = (message) => {
     $("team-error").textContent = message;
@@ -136,11 +174,19 @@ export function mountTeam(app) {
     outputs();
   }
 
-  const teamRef = () => ({ $ref: `org/teams/${team.id}` });
+  // The sample's team as generated is held under "org"; a team with imported data under "current" (org-sources.js).
+  const teamRef = () => ({ $ref: team.source ? `current/teams/${team.id}` : `org/teams/${team.id}` });
 
   /** The scenario, re-scored in the worker (latest wins); paints the result and the score table's what-if column. */
   async function recompute() {
     if (!baseline || !team) return;
+    for (const x of [c.rotation, c.pages, c.shift]) x.disabled = !baseline.onCall;
+    if (!baseline.onCall) {
+      // Imported deployments only: nobody is on call, so rotation, page and shift what-ifs have nothing to act on.
+      result.replaceChildren(el("p", { className: "note" }, "No pages in this team's data: the what-ifs on rotation size, page volume and shift length need on-call pages (import a pages CSV with at and responder columns)."));
+      result.dataset.renders = String(Number(result.dataset.renders ?? 0) + 1);
+      return;
+    }
     const scenario = asked();
     const base = baseline;
     inflight++;
@@ -219,7 +265,8 @@ export function mountTeam(app) {
 
   function paintBaseline() {
     renderScore($("team-score"), baseline);
-    renderLoad($("team-load"), baseline, people);
+    if (baseline.onCall) renderLoad($("team-load"), baseline, people);
+    else $("team-load").replaceChildren(el("p", {}, "No pages in the data: on-call load, sleep pages, incident load and time on call are dropped from the score."));
     renderDora($("team-dora"), baseline);
     renderToil($("team-toil"), $("team-toil-tables"), baseline, people);
     if (baseline.toil?.weeks.length) {
@@ -262,6 +309,55 @@ export function mountTeam(app) {
     }
   }
 
+  /** Show team `t` (a summary as `summarise` or "org.sources" gives it), or none. */
+  function selectTeam(t) {
+    if (t && team && t === team) return;
+    team = t;
+    baseline = null;
+    latest = null;
+    result.replaceChildren();
+    $("team-status").textContent = "";
+    for (const id of ["team-score", "team-load", "team-dora", "team-toil", "team-toil-tables", "team-surveys"]) $(id).replaceChildren();
+    toilChart?.destroy();
+    toilChart = null;
+    toilDrawn = "";
+    if (!team) {
+      $("team-line").textContent = "No team data loaded.";
+      drawWeekly(null);
+      return;
+    }
+    people = new Map(team.responders.map((r) => [r.id, r]));
+    period = team.period ?? { start: org.meta.start, end: org.meta.end };
+    $("team-line").textContent = teamLine(team, period);
+    restore();
+    drawWeekly(team);
+    loadBaseline();
+  }
+
+  /** The line under the title: what the team's data holds, and for imported data what it lacks. */
+  function teamLine(t, p) {
+    const span = `from ${p.start.slice(0, 10)} to ${p.end.slice(0, 10)}`;
+    const n = (x) => x.toLocaleString("en");
+    if (t.source === "import") {
+      const missing = [t.shifts ? null : "shift calendar", t.toilEntries ? null : "toil log", t.surveys ? null : "health-check surveys", t.deployments ? null : "deployments", t.pages ? null : "pages"].filter(Boolean);
+      return `${t.name}: imported data, ${n(t.responders.length)} responders named in ${n(t.pages)} pages and ${n(t.deployments)} deployments (${n(t.failedDeployments)} failed) ${span}.${missing.length ? ` No ${missing.join(", ")}: those parts are left out of the score, not counted as zero.` : ""}`;
+    }
+    const sites = [...new Set(t.responders.map((r) => r.site))];
+    const added = t.source === "sample+import" ? ` Of these, ${n(t.imported.pages)} pages and ${n(t.imported.deployments)} deployments are imported.` : "";
+    return `${t.name}: ${t.responders.length} people in ${sites.join(" and ")}, ${n(t.pages)} pages, ${n(t.shifts)} shifts, ${n(t.deployments)} deployments, ${n(t.toilEntries)} toil entries and ${t.surveys} health-check surveys ${span}.${added}`;
+  }
+
+  $("team-choose").addEventListener("submit", (e) => e.preventDefault());
+  choose.addEventListener("change", () => {
+    // Another team starts at its own rotation, without the last team's what-ifs.
+    app.updateScenario((sc) => {
+      const o = { ...sc.overrides, [TEAM_KEY]: choose.value };
+      for (const k of [KEYS.rotation, KEYS.pages, KEYS.category, KEYS.automate, KEYS.shift]) delete o[k];
+      return { ...sc, overrides: o };
+    });
+    selectTeam(teams().find((t) => t.id === choose.value) ?? null);
+  });
+
   for (const input of [c.rotation, c.pages, c.automate]) {
     input.addEventListener("input", () => {
       outputs();
@@ -292,30 +388,23 @@ export function mountTeam(app) {
   });
 
   return {
-    onData(org) {
-      team = org?.teams[0] ?? null;
-      baseline = null;
-      latest = null;
-      result.replaceChildren();
-      $("team-status").textContent = "";
-      for (const id of ["team-score", "team-load", "team-dora", "team-toil", "team-toil-tables", "team-surveys"]) $(id).replaceChildren();
-      toilChart?.destroy();
-      toilChart = null;
-      toilDrawn = "";
-      if (!team) {
-        $("team-line").textContent = "No team data loaded.";
-        drawWeekly(null);
-        return;
-      }
-      people = new Map(team.responders.map((r) => [r.id, r]));
-      period = { start: org.meta.start, end: org.meta.end };
-      const sites = [...new Set(team.responders.map((r) => r.site))];
-      $("team-line").textContent = `${team.name}: ${team.responders.length} people in ${sites.join(" and ")}, ${team.pages.toLocaleString("en")} pages, ${team.shifts.toLocaleString("en")} shifts, ${team.deployments.toLocaleString("en")} deployments, ${team.toilEntries.toLocaleString("en")} toil entries and ${team.surveys} health-check surveys from ${org.meta.start.slice(0, 10)} to ${org.meta.end.slice(0, 10)}.`;
-      restore();
-      drawWeekly(team);
-      loadBaseline();
+    onData(summary) {
+      org = summary;
+      showTeams();
+      // Teams with imported data join the list once the worker has merged them.
+      refreshSources().then((changed) => changed && showTeams());
+    },
+    /** Imported data was added, removed or re-attached (Data view): list the teams again. */
+    onImports() {
+      refreshSources().then((changed) => changed && showTeams());
     },
     onScenario() {
+      const want = app.scenario().overrides[TEAM_KEY];
+      if (typeof want === "string" && want !== choose.value && teams().some((t) => t.id === want)) {
+        choose.value = want;
+        selectTeam(teams().find((t) => t.id === want));
+        return;
+      }
       const before = [c.benchmark.value, c.median.value];
       restore();
       if (before[0] !== c.benchmark.value || before[1] !== c.median.value) loadBaseline();

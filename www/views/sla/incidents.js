@@ -6,7 +6,8 @@ import { isSuperseded } from "../../engine/client.js";
 
 const METRICS = ["mttd", "mtta", "mttr", "mtbf"];
 
-export function mountIncidents(app, serviceSelect) {
+/** `extra(service)`: more input for the task (the scenario's imports, for a service with imported outages). */
+export function mountIncidents(app, serviceSelect, extra = () => ({})) {
   const table = $("sla-incidents");
   let last = null;
   let seq = 0;
@@ -14,7 +15,7 @@ export function mountIncidents(app, serviceSelect) {
 
   function recompute() {
     const service = serviceSelect.value;
-    if (!service || !app.summary()) {
+    if (!service || (!app.summary() && !Object.keys(extra(service)).length)) {
       table.tBodies[0].replaceChildren();
       $("sla-incidents-line").textContent = "No service selected.";
       return Promise.resolve();
@@ -22,7 +23,7 @@ export function mountIncidents(app, serviceSelect) {
     const name = serviceSelect.selectedOptions[0]?.textContent ?? service;
     const mine = ++seq;
     return app.engine
-      .whatIf("sla.incidents", "sla.incidents", { service, statistic: statistic() })
+      .whatIf("sla.incidents", "sla.incidents", { service, statistic: statistic(), ...extra(service) })
       .then(
         (m) => {
           if (mine !== seq) return;

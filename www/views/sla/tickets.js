@@ -301,8 +301,10 @@ export function mountTickets(app) {
     const unsaved = saveOverrides(app, overrides);
     const mine = ++seq;
     const asOfIso = asOf.value ? `${asOf.value}T00:00:00Z` : "";
+    // Imported tickets: the task evaluates the desk they joined (engine/org-sources.js `ticketSource`).
+    const more = desk ? { imports: deskImports } : {};
     return app.engine
-      .whatIf("sla.tickets", "sla.tickets", { targets: targets(), calendar: JSON.parse(calendarJson), asOf: asOfIso, worstOffenders: 3 })
+      .whatIf("sla.tickets", "sla.tickets", { targets: targets(), calendar: JSON.parse(calendarJson), asOf: asOfIso, worstOffenders: 3, ...more })
       .then(
         (r) => {
           if (mine !== seq) return;
@@ -327,7 +329,8 @@ export function mountTickets(app) {
     const line = $("sla-tickets-line");
     delete line.dataset.stale;
     const total = report.priorities.reduce((a, p) => a + p.tickets, 0);
-    line.textContent = `${total.toLocaleString("en")} tickets as of ${r.asOf.slice(0, 10)}${report.notYetCreated ? ` (${report.notYetCreated} created later are left out)` : ""}, in ${r.calendar.timeZone}.`;
+    const d = r.desk;
+    line.textContent = `${d ? `${d.name}: ` : ""}${total.toLocaleString("en")} tickets${d ? ` (${d.imported.toLocaleString("en")} of them imported)` : ""} as of ${r.asOf.slice(0, 10)}${report.notYetCreated ? ` (${report.notYetCreated} created later are left out)` : ""}, in ${r.calendar.timeZone}.`;
     const rows = [];
     const bars = [];
     for (const p of report.priorities) {
@@ -373,9 +376,24 @@ export function mountTickets(app) {
 
   restore(app.scenario().overrides ?? {});
 
+  let desk = null; // the desk holding imported tickets, from "org.sources" (null: the sample's own desk)
+  let deskImports = [];
+  let sampleLoaded = false;
+
   return {
+    desk: () => desk,
+    /** The desk holding imported tickets (`{id, name, imported, total, asOf}`) or null, and the scenario's imports. */
+    setDesk(next, imports) {
+      const changed = JSON.stringify(next) !== JSON.stringify(desk) || JSON.stringify(imports) !== JSON.stringify(deskImports);
+      desk = next;
+      deskImports = imports;
+      loaded = sampleLoaded || Boolean(desk);
+      if (desk && !asOf.value && desk.asOf) asOf.value = desk.asOf.slice(0, 10);
+      if (changed && loaded) recompute();
+    },
     onData(summary) {
-      loaded = Boolean(summary?.support?.tickets);
+      sampleLoaded = Boolean(summary?.support?.tickets);
+      loaded = sampleLoaded || Boolean(desk);
       if (summary?.meta?.asOf) {
         const wasBaseline = asOf.value === BASE_AS_OF;
         BASE_AS_OF = summary.meta.asOf.slice(0, 10);
@@ -385,7 +403,7 @@ export function mountTickets(app) {
       if (!loaded) {
         table.tBodies[0].replaceChildren();
         $("sla-tickets-chart").replaceChildren();
-        $("sla-tickets-line").textContent = "No support tickets: load the sample to see the ticket SLA.";
+        $("sla-tickets-line").textContent = "No support tickets: load the sample or import a tickets CSV to see the ticket SLA.";
         return;
       }
       recompute();
