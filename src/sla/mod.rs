@@ -9,5 +9,6 @@ pub mod incidents;
 pub mod period;
 pub mod report;
 mod ticket_eval;
+mod ticket_ids;
 mod ticket_table;
 pub mod tickets;

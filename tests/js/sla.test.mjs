@@ -273,6 +273,54 @@ test("ticketSla and TicketSet: tickets as columns give the report of the same ti
   set.free();
 });
 
+test("ticketSla: column ids as strings or as one text with offsets name the same tickets", () => {
+  // Three P1 tickets at epoch 0, answered after 5, 15 and 30 minutes against a 10-minute target.
+  const targets = { P1: { response: { seconds: 600 } } };
+  const cols = (ids) => ({
+    ids,
+    priority: ["P1", "P1", "P1"],
+    createdAt: new Float64Array([0, 0, 0]),
+    firstResponseAt: new Float64Array([300_000, 900_000, 1_800_000]),
+  });
+  const named = (ids) => {
+    const r = ticketSla({ targets, asOf: 3_600_000, tickets: cols(ids) });
+    return [r.tickets.map((t) => t.id), r.priorities[0].response.worstOffenders.map((o) => [o.id, o.lateSeconds])];
+  };
+  // 😀 late by 30 − 10 = 20 minutes, Zoë by 5.
+  const want = [["A-1", "Zoë", "😀"], [["😀", 1200], ["Zoë", 300]]];
+  assert.deepEqual(named(["A-1", "Zoë", "😀"]), want);
+  // Offsets are positions in the JS string (UTF-16 code units): "A-1" 3, "Zoë" 3, "😀" 2.
+  assert.deepEqual(named({ text: "A-1Zoë😀", offsets: new Uint32Array([0, 3, 6, 8]) }), want);
+  assert.deepEqual(named({ text: "A-1Zoë😀", offsets: [0, 3, 6, 8] }), want);
+  assert.deepEqual(named(["T-1", "T-2", "T-3"])[0], ["T-1", "T-2", "T-3"]);
+  assert.deepEqual(named({ text: "ab", offsets: new Float64Array([0, 0, 1, 2]) })[0], ["", "a", "b"]);
+  const set = new TicketSet(cols({ text: "xyz", offsets: new Uint32Array([0, 1, 2, 3]) }));
+  assert.deepEqual(set.evaluate({ targets, asOf: 3_600_000 }).tickets.map((t) => t.id), ["x", "y", "z"]);
+  set.free();
+});
+
+test("ticketSla: bad column ids are errors by row or offset", () => {
+  const targets = { P1: { response: { seconds: 900 } } };
+  const base = () => ({ priority: ["P1", "P1", "P1"], createdAt: new Float64Array([0, 1000, 2000]) });
+  const fails = (ids, code, path) =>
+    assert.throws(() => ticketSla({ targets, asOf: 5000, tickets: { ...base(), ids } }), (e) => e.code === code && e.path === path, `${code} at ${path}`);
+  fails(["a", "b", "a"], "duplicate", "tickets.ids[2]");
+  fails(["é", "b", "é"], "duplicate", "tickets.ids[2]");
+  fails({ text: "abb", offsets: new Uint32Array([0, 1, 2, 3]) }, "duplicate", "tickets.ids[2]");
+  fails({ text: "abb", offsets: [0, 1, 2, 3] }, "duplicate", "tickets.ids[2]");
+  fails(["a", "b"], "out_of_range", "tickets.ids");
+  fails(["a", 7, "c"], "invalid_type", "tickets.ids[1]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 1, 3]) }, "out_of_range", "tickets.ids.offsets");
+  fails({ text: "abc", offsets: new Uint32Array([1, 1, 2, 3]) }, "out_of_range", "tickets.ids.offsets[0]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 2, 1, 3]) }, "out_of_range", "tickets.ids.offsets[2]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 1, 2, 9]) }, "out_of_range", "tickets.ids.offsets[3]");
+  fails({ text: "abcd", offsets: new Uint32Array([0, 1, 2, 3]) }, "out_of_range", "tickets.ids.offsets[3]");
+  fails({ text: "😀ab", offsets: new Uint32Array([0, 1, 3, 4]) }, "out_of_range", "tickets.ids.offsets[1]");
+  fails({ text: "abc", offsets: [0, 1.5, 2, 3] }, "out_of_range", "tickets.ids.offsets[1]");
+  fails({ text: 12, offsets: [0, 1, 2, 3] }, "invalid_type", "tickets.ids.text");
+  fails({ text: "abc" }, "missing_field", "tickets.ids");
+});
+
 test("ticketSla: tickets as columns report errors by column and row", () => {
   const targets = { P1: { response: { seconds: 900 } } };
   const base = () => ({ priority: ["P1", "P1"], createdAt: new Float64Array([0, 1000]) });
