@@ -3,8 +3,10 @@
 
 use opscore::ErrorCode;
 use opscore::sla::tickets::{
-    IdColumn, TicketColumns, TicketInput, TicketOptions, TicketReport, ticket_sla, ticket_sla_columns,
+    IdColumn, PauseColumns, PriorityColumn, Ticket, TicketColumns, TicketInput, TicketOptions, TicketReport,
+    TicketTable, ticket_sla, ticket_sla_columns, ticket_sla_for, ticket_sla_table,
 };
+use opscore::time::Timestamp;
 
 const OPTIONS: &str = r#"{"targets": {"P1": {"response": {"seconds": 600}}}, "asOf": "2026-01-01T01:00:00Z"}"#;
 
@@ -108,4 +110,74 @@ fn bad_id_columns_are_structured_errors() {
         let c = serde_json::json!({"ids": bad, "priority": ["P1"], "createdAt": [0.0]});
         assert!(serde_json::from_value::<TicketColumns>(c).is_err());
     }
+}
+
+/// The tickets' fields copied into columns, as the JS binding's fast reader of ticket objects does.
+fn object_columns(tickets: &[Ticket]) -> TicketColumns {
+    let ms = |x: Option<Timestamp>| x.map_or(f64::NAN, |v| v.millis() as f64);
+    let mut names: Vec<String> = vec![];
+    let mut priority = vec![];
+    for t in tickets {
+        let k = names.iter().position(|n| *n == t.priority).unwrap_or_else(|| {
+            names.push(t.priority.clone());
+            names.len() - 1
+        });
+        priority.push(k as f64);
+    }
+    let (mut offsets, mut start, mut end) = (vec![0.0], vec![], vec![]);
+    for t in tickets {
+        for p in &t.pauses {
+            start.push(p.start.millis() as f64);
+            end.push(ms(p.end));
+        }
+        offsets.push(start.len() as f64);
+    }
+    TicketColumns {
+        ids: Some(IdColumn::List(tickets.iter().map(|t| t.id.clone()).collect())),
+        priority: PriorityColumn::Indices(priority),
+        priority_names: Some(names),
+        created_at: tickets.iter().map(|t| t.created_at.millis() as f64).collect(),
+        first_response_at: Some(tickets.iter().map(|t| ms(t.first_response_at)).collect()),
+        resolved_at: Some(tickets.iter().map(|t| ms(t.resolved_at)).collect()),
+        pauses: Some(PauseColumns { offsets, start, end: Some(end) }),
+    }
+}
+
+#[test]
+fn objects_read_as_columns_keep_the_object_forms_results_and_errors() {
+    let good: Vec<Ticket> = serde_json::from_str(
+        r#"[
+        {"id": "a", "priority": "P1", "createdAt": "2026-01-01T00:00:00Z", "firstResponseAt": "2026-01-01T00:05:00Z"},
+        {"id": "b", "priority": "P1", "createdAt": "2026-01-01T00:00:00Z", "firstResponseAt": "2026-01-01T00:30:00Z",
+         "pauses": [{"start": "2026-01-01T00:10:00Z", "end": "2026-01-01T00:20:00Z"}]},
+        {"id": "c", "priority": "P1", "createdAt": "2026-01-01T00:00:00Z"}
+    ]"#,
+    )
+    .unwrap();
+    let both = |tickets: &[Ticket]| {
+        let cols = object_columns(tickets);
+        let table = TicketTable::from_object_columns(&cols).unwrap();
+        (ticket_sla_table(&table, &options()), ticket_sla_for(tickets, &options()))
+    };
+    let (fast, general) = both(&good);
+    assert_eq!(fast.unwrap(), general.unwrap());
+    let spoil: [fn(&mut Vec<Ticket>); 5] = [
+        |t| t[2].id = "a".into(),
+        |t| t[1].priority = "P9".into(),
+        |t| t[0].first_response_at = Some(Timestamp::from_millis(t[0].created_at.millis() - 1, "").unwrap()),
+        |t| t[1].resolved_at = Some(Timestamp::from_millis(t[1].created_at.millis() + 900_000, "").unwrap()),
+        |t| t[1].pauses[0].start = Timestamp::from_millis(t[1].created_at.millis() - 1, "").unwrap(),
+    ];
+    for (k, f) in spoil.iter().enumerate() {
+        let mut t = good.clone();
+        f(&mut t);
+        let (fast, general) = both(&t);
+        let (fast, general) = (fast.unwrap_err(), general.unwrap_err());
+        assert_eq!(fast, general, "case {k}");
+        assert!(fast.path.starts_with("tickets["), "case {k}: {}", fast.path);
+    }
+    // A time outside 1900–2200 is left to the object reader, for its own error.
+    let mut cols = object_columns(&good);
+    cols.created_at[1] = 1e20;
+    assert!(TicketTable::from_object_columns(&cols).is_none());
 }

@@ -450,6 +450,16 @@ impl<'a> TicketTable<'a> {
         })
     }
 
+    /// Prepare tickets that were given as objects but arrive as columns (a reader that copied the objects' fields
+    /// into columns, as the JS binding does): evaluation errors then name fields the object way,
+    /// `tickets[17].priority`. `None` when the columns fail any check of [`TicketTable::from_columns`] (a time
+    /// outside 1900–2200, say): the objects must then be read the usual way, for that error in the object form.
+    pub fn from_object_columns(c: &'a TicketColumns) -> Option<Self> {
+        let mut t = Self::from_columns(c).ok()?;
+        t.form = Form::Rows;
+        Some(t)
+    }
+
     /// The same table owning its strings, to keep beyond the input (the `TicketSet` of the JS API does).
     pub fn into_owned(self) -> TicketTable<'static> {
         let own = |v: Vec<Cow<'a, str>>| -> Vec<Cow<'static, str>> {

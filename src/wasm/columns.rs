@@ -116,7 +116,7 @@ pub(crate) fn strings(v: &JsValue) -> Option<Vec<String>> {
 /// The ids of `n` tickets in bulk: an array of strings (`n` ASCII ones as one text and offsets, with no string per
 /// id; any other length stays a list, for its error), or `{ text, offsets }` with `offsets` a typed array. `None`
 /// for anything else, to leave it to serde.
-fn ticket_ids(v: &JsValue, n: usize) -> Option<IdColumn> {
+pub(crate) fn ticket_ids(v: &JsValue, n: usize) -> Option<IdColumn> {
     let Some(list) = v.dyn_ref::<Array>() else {
         let text = get(v, "text").as_string()?;
         return Some(IdColumn::Joined { text, offsets: numbers(&get(v, "offsets"))? });

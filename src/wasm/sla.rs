@@ -3,6 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::columns;
+
+mod ticket_rows;
 use crate::sla::downtime;
 use crate::sla::tickets::{TicketOptions, TicketTable};
 
@@ -583,7 +585,16 @@ export interface TicketSlaReport {
 pub fn ticket_sla(#[wasm_bindgen(unchecked_param_type = "TicketSlaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     let tickets = if input.is_object() { columns::get(&input, "tickets") } else { JsValue::UNDEFINED };
     if !columns::is_columns(&tickets) {
-        return super::call(input, crate::sla::tickets::ticket_sla);
+        // Simple ticket objects in one JS pass; anything else (and every error) the general way.
+        let Some(cols) = ticket_rows::columns(&tickets) else {
+            return super::call(input, crate::sla::tickets::ticket_sla);
+        };
+        let Some(table) = ticket_rows::table(&cols) else {
+            return super::call(input, crate::sla::tickets::ticket_sla);
+        };
+        let options: TicketOptions = super::from_js(columns::without(&input, "tickets"), "")?;
+        let out = crate::sla::tickets::ticket_sla_table(&table, &options).map_err(super::to_js_error)?;
+        return super::to_js(&out);
     }
     let cols = columns::ticket_columns(&tickets)?;
     let options: TicketOptions = super::from_js(columns::without(&input, "tickets"), "")?;
@@ -629,6 +640,10 @@ impl TicketSet {
         if columns::is_columns(&tickets) {
             let cols = columns::ticket_columns(&tickets)?;
             let table = TicketTable::from_columns(&cols).map_err(super::to_js_error)?.into_owned();
+            return Ok(TicketSet { table });
+        }
+        if let Some(table) = ticket_rows::columns(&tickets).and_then(|c| ticket_rows::table(&c).map(|t| t.into_owned()))
+        {
             return Ok(TicketSet { table });
         }
         let rows: Vec<crate::sla::tickets::Ticket> = super::from_js(tickets, "tickets")?;

@@ -321,6 +321,72 @@ test("ticketSla: bad column ids are errors by row or offset", () => {
   fails({ text: "abc" }, "missing_field", "tickets.ids");
 });
 
+test("ticketSla: simple ticket objects (the fast reader) give the results and errors of the general reader", () => {
+  // The fast reader takes objects whose times are whole epoch milliseconds; an unknown key holding an object
+  // (`meta: {}`) sends the same tickets through the general reader instead, with the same meaning.
+  const at = (s) => Date.parse(s);
+  const good = () => [
+    { id: "a", priority: "P1", createdAt: at("2026-01-05T10:00:00Z"), firstResponseAt: at("2026-01-05T10:20:00Z"), note: "x" },
+    { id: "b", priority: "P2", createdAt: at("2026-01-05T11:00:00Z"), resolvedAt: at("2026-01-06T11:00:00Z"), firstResponseAt: null,
+      pauses: [{ start: at("2026-01-05T12:00:00Z"), end: at("2026-01-05T13:00:00Z") }, { start: at("2026-01-05T14:00:00Z"), end: at("2026-01-05T15:00:00Z"), why: "customer" }] },
+    { id: "c", priority: "P1", createdAt: at("2026-01-05T12:00:00Z"), pauses: [{ start: at("2026-01-05T12:30:00Z") }] },
+  ];
+  const options = {
+    calendar: { timeZone: "Europe/London", workingHours: { monday: [{ start: "09:00", end: "17:00" }], tuesday: [{ start: "09:00", end: "17:00" }] } },
+    targets: { P1: { response: { seconds: 900, clock: "business" } }, P2: { resolution: { seconds: 8 * 3600, clock: "business" } } },
+    asOf: "2026-01-07T00:00:00Z",
+  };
+  const general = (tickets) => [{ ...tickets[0], meta: {} }, ...tickets.slice(1)];
+  const iso = (tickets) =>
+    tickets.map((t) => ({
+      ...t,
+      createdAt: new Date(t.createdAt).toISOString(),
+      ...(t.resolvedAt ? { resolvedAt: new Date(t.resolvedAt).toISOString() } : {}),
+    }));
+  const fast = ticketSla({ ...options, tickets: good() });
+  assert.deepEqual(ticketSla({ ...options, tickets: general(good()) }), fast);
+  assert.deepEqual(ticketSla({ ...options, tickets: iso(good()) }), fast);
+  // b: Monday 11:00–17:00 less two 1-hour pauses, then Tuesday 09:00–11:00: 4 h + 2 h = 6 h of the 8 allowed.
+  assert.equal(fast.tickets[1].resolution.elapsedSeconds, 6 * 3600);
+  const set = new TicketSet(good());
+  assert.deepEqual(set.evaluate(options), fast);
+  set.free();
+  // Each bad input: the same code, path and message from either reader.
+  const bad = [
+    (t) => (t[2].id = "a"), // duplicate
+    (t) => (t[1].priority = "P9"), // unknown priority
+    (t) => (t[0].firstResponseAt = t[0].createdAt - 1000), // response before creation
+    (t) => (t[1].pauses[1].start = t[1].pauses[0].start + 600_000), // overlapping pauses
+    (t) => (t[1].pauses[0].start = t[1].createdAt - 1), // pause before the ticket
+    (t) => (t[2].pauses[0].end = t[2].pauses[0].start - 1), // pause ending before it starts
+    (t) => (t[1].pauses[1].end = undefined), // open pause on a resolved ticket
+    (t) => (t[0].createdAt = 1e20), // outside 1900–2200 (the fast reader hands it over)
+    (t) => (t[0].createdAt = "yesterday"),
+    (t) => (t[0].id = 7),
+    (t) => delete t[1].priority,
+    (t) => (t[1].pauses = { start: 0 }),
+    (t) => (t[1] = null),
+  ];
+  const error = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return { code: e.code, path: e.path, message: e.message };
+    }
+    assert.fail("expected an error");
+  };
+  for (const [k, spoil] of bad.entries()) {
+    const tickets = good();
+    spoil(tickets);
+    const viaFast = error(() => ticketSla({ ...options, tickets }));
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(tickets) })), viaFast, `case ${k}`);
+    assert.match(viaFast.path, /^tickets\[\d\]/, `case ${k}: ${viaFast.path}`);
+  }
+  // Option errors come after the tickets, as before.
+  assert.equal(error(() => ticketSla({ ...options, targets: {}, tickets: good() })).code, "empty");
+  assert.equal(error(() => ticketSla({ ...options, asOf: "soon", tickets: good() })).path, "asOf");
+});
+
 test("ticketSla: tickets as columns report errors by column and row", () => {
   const targets = { P1: { response: { seconds: 900 } } };
   const base = () => ({ priority: ["P1", "P1"], createdAt: new Float64Array([0, 1000]) });
