@@ -337,12 +337,18 @@ test("ticketSla: simple ticket objects (the fast reader) give the results and er
     asOf: "2026-01-07T00:00:00Z",
   };
   const general = (tickets) => [{ ...tickets[0], meta: {} }, ...tickets.slice(1)];
+  // The same tickets with RFC 3339 strings for times (which the fast reader parses with the general parser).
+  const str = (x) => (typeof x === "number" && Math.abs(x) < 8.64e15 ? new Date(x).toISOString() : x);
+  const strTimes = (o, keys) => Object.fromEntries(Object.entries(o).map(([k, x]) => [k, keys.includes(k) ? str(x) : x]));
   const iso = (tickets) =>
-    tickets.map((t) => ({
-      ...t,
-      createdAt: new Date(t.createdAt).toISOString(),
-      ...(t.resolvedAt ? { resolvedAt: new Date(t.resolvedAt).toISOString() } : {}),
-    }));
+    tickets.map((t) =>
+      t === null || typeof t !== "object"
+        ? t
+        : {
+            ...strTimes(t, ["createdAt", "firstResponseAt", "resolvedAt"]),
+            ...(Array.isArray(t.pauses) ? { pauses: t.pauses.map((p) => strTimes(p, ["start", "end"])) } : {}),
+          },
+    );
   const fast = ticketSla({ ...options, tickets: good() });
   assert.deepEqual(ticketSla({ ...options, tickets: general(good()) }), fast);
   assert.deepEqual(ticketSla({ ...options, tickets: iso(good()) }), fast);
@@ -381,6 +387,17 @@ test("ticketSla: simple ticket objects (the fast reader) give the results and er
     const viaFast = error(() => ticketSla({ ...options, tickets }));
     assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(tickets) })), viaFast, `case ${k}`);
     assert.match(viaFast.path, /^tickets\[\d\]/, `case ${k}: ${viaFast.path}`);
+    const strings = iso(tickets);
+    const viaFastStrings = error(() => ticketSla({ ...options, tickets: strings }));
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(strings) })), viaFastStrings, `case ${k} (strings)`);
+  }
+  // Strings that are not RFC 3339, or lie outside 1900–2200, are the general reader's errors.
+  for (const [bad, path] of [["2026-13-01T00:00:00Z", "tickets[2].createdAt"], ["2300-01-01T00:00:00Z", "tickets[2].createdAt"]]) {
+    const tickets = iso(good());
+    tickets[2].createdAt = bad;
+    const e = error(() => ticketSla({ ...options, tickets }));
+    assert.deepEqual([e.code, e.path], ["invalid_timestamp", path]);
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(tickets) })), e);
   }
   // Option errors come after the tickets, as before.
   assert.equal(error(() => ticketSla({ ...options, targets: {}, tickets: good() })).code, "empty");
