@@ -88,11 +88,30 @@ const columns = {
   pauses: { offsets, start: Float64Array.from(pauseStart), end: Float64Array.from(pauseEnd) },
 };
 const withIds = { ...columns, ids: tickets.map((t) => t.id) };
+// The same ids as one text cut by offsets (UTF-16 positions), the other form `ids` takes.
+const idOffsets = new Uint32Array(n + 1);
+for (let i = 0; i < n; i++) idOffsets[i + 1] = idOffsets[i] + tickets[i].id.length;
+const withJoinedIds = { ...columns, ids: { text: tickets.map((t) => t.id).join(""), offsets: idOffsets } };
 const columnInput = (cols, detail) => ({ ...ticketInput(detail), tickets: cols });
 // Same figures from both forms (the ids differ only when columns carry none).
 const fromObjects = ticketSla(ticketInput("none"));
 const fromColumns = ticketSla(columnInput(withIds, "none"));
 if (JSON.stringify(fromObjects) !== JSON.stringify(fromColumns)) throw new Error("columns and objects disagree");
+if (JSON.stringify(ticketSla(columnInput(withJoinedIds, "none"))) !== JSON.stringify(fromColumns)) {
+  throw new Error("the two forms of ids disagree");
+}
+// Objects with RFC 3339 times: the strings cross as one text and are parsed in Rust.
+const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const isoTickets = tickets.map((t) => ({
+  ...t,
+  createdAt: iso(t.createdAt),
+  firstResponseAt: iso(t.firstResponseAt),
+  resolvedAt: iso(t.resolvedAt),
+  ...(t.pauses ? { pauses: t.pauses.map((p) => ({ start: iso(p.start), end: iso(p.end) })) } : {}),
+}));
+if (JSON.stringify(ticketSla({ ...ticketInput("none"), tickets: isoTickets })) !== JSON.stringify(fromObjects)) {
+  throw new Error("RFC 3339 and epoch-ms objects disagree");
+}
 
 for (let i = 0; i < 5; i++) ticketSla(columnInput(columns, "none")); // warm up
 time("ticketSla, 100,000 tickets as columns (typed arrays, no ids), business calendar, summaries only", 20, () =>
@@ -101,8 +120,14 @@ time("ticketSla, 100,000 tickets as columns (typed arrays, no ids), business cal
 time("ticketSla, 100,000 tickets as columns with 100,000 string ids, business calendar, summaries only", 20, () =>
   ticketSla(columnInput(withIds, "none")),
 );
+time("ticketSla, 100,000 tickets as columns with 100,000 ids as one text + offsets, business calendar, summaries only", 20, () =>
+  ticketSla(columnInput(withJoinedIds, "none")),
+);
 time("ticketSla, 100,000 tickets as objects (epoch-ms times), business calendar, summaries only", 10, () =>
   ticketSla(ticketInput("none")),
+);
+time("ticketSla, 100,000 tickets as objects (RFC 3339 times), business calendar, summaries only", 5, () =>
+  ticketSla({ ...ticketInput("none"), tickets: isoTickets }),
 );
 time("ticketSla, 100,000 tickets as objects (epoch-ms times), business calendar, every ticket", 5, () =>
   ticketSla(ticketInput("all")),

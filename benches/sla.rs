@@ -10,8 +10,8 @@ use opscore::sla::downtime::{Convention, DowntimeQuery, allowed_downtime};
 use opscore::sla::period::PeriodSpec;
 use opscore::sla::report::{SlaReportInput, sla_report};
 use opscore::sla::tickets::{
-    ClockKind, Pause, PauseColumns, PriorityColumn, PriorityTargets, Target, Ticket, TicketColumns, TicketDetail,
-    TicketInput, TicketOptions, TicketTable, ticket_sla, ticket_sla_columns, ticket_sla_table,
+    ClockKind, IdColumn, Pause, PauseColumns, PriorityColumn, PriorityTargets, Target, Ticket, TicketColumns,
+    TicketDetail, TicketInput, TicketOptions, TicketTable, ticket_sla, ticket_sla_columns, ticket_sla_table,
 };
 use opscore::time::{CalendarUnit, Timestamp, Zone};
 use std::collections::BTreeMap;
@@ -139,6 +139,20 @@ fn tickets(c: &mut Criterion) {
     let (columns, options) = tickets_as_columns(&input);
     c.bench_function("ticket_sla_columns 100,000 tickets as columns, business calendar (summaries only)", |b| {
         b.iter(|| ticket_sla_columns(black_box(&columns), black_box(&options)).unwrap())
+    });
+    let mut with_ids = columns.clone();
+    with_ids.ids = Some(IdColumn::List(input.tickets.iter().map(|t| t.id.clone()).collect()));
+    c.bench_function("ticket_sla_columns 100,000 tickets as columns with 100,000 ids (a list)", |b| {
+        b.iter(|| ticket_sla_columns(black_box(&with_ids), black_box(&options)).unwrap())
+    });
+    let text: String = input.tickets.iter().map(|t| t.id.as_str()).collect();
+    let mut offsets = vec![0.0];
+    for t in &input.tickets {
+        offsets.push(offsets.last().unwrap() + t.id.len() as f64);
+    }
+    with_ids.ids = Some(IdColumn::Joined { text, offsets });
+    c.bench_function("ticket_sla_columns 100,000 tickets as columns with 100,000 ids (one text + offsets)", |b| {
+        b.iter(|| ticket_sla_columns(black_box(&with_ids), black_box(&options)).unwrap())
     });
     let table = TicketTable::from_columns(&columns).unwrap();
     c.bench_function("ticket_sla_table 100,000 prepared tickets (what-if re-run, summaries only)", |b| {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use opscore::calendar::{CalendarSpec, WeeklyHours, WorkingRange};
 use opscore::sla::tickets::{
-    ClockKind, Pause, PauseColumns, PriorityColumn, PriorityTargets, Status, Target, Ticket, TicketColumns,
+    ClockKind, IdColumn, Pause, PauseColumns, PriorityColumn, PriorityTargets, Status, Target, Ticket, TicketColumns,
     TicketDetail, TicketInput, TicketOptions, ticket_sla, ticket_sla_columns,
 };
 use opscore::time::{Timestamp, Zone};
@@ -226,7 +226,7 @@ fn columns(tickets: &[Ticket]) -> TicketColumns {
         offsets.push(start.len() as f64);
     }
     TicketColumns {
-        ids: Some(tickets.iter().map(|t| t.id.clone()).collect()),
+        ids: Some(IdColumn::List(tickets.iter().map(|t| t.id.clone()).collect())),
         priority: PriorityColumn::Indices(tickets.iter().map(|t| if t.priority == "P1" { 0.0 } else { 1.0 }).collect()),
         priority_names: Some(vec!["P1".into(), "P2".into()]),
         created_at: tickets.iter().map(|t| t.created_at.millis() as f64).collect(),
@@ -281,6 +281,17 @@ proptest! {
         };
         let fast = ticket_sla(&input).unwrap();
         prop_assert_eq!(&ticket_sla_columns(&columns(&tickets), &options).unwrap(), &fast);
+        // The ids as one text with offsets give the same report.
+        let mut joined = columns(&tickets);
+        let text: String = tickets.iter().map(|t| t.id.as_str()).collect();
+        let offsets = std::iter::once(0.0)
+            .chain(tickets.iter().scan(0usize, |end, t| {
+                *end += t.id.encode_utf16().count();
+                Some(*end as f64)
+            }))
+            .collect();
+        joined.ids = Some(IdColumn::Joined { text, offsets });
+        prop_assert_eq!(&ticket_sla_columns(&joined, &options).unwrap(), &fast);
 
         let from = NaiveDate::from_ymd_opt(2026, 2, 25).unwrap();
         let cal = Reference { iv: intervals(&spec, from, from + Days::new(2000)) };

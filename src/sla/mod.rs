@@ -8,6 +8,8 @@ pub mod downtime;
 pub mod incidents;
 pub mod period;
 pub mod report;
+pub(crate) mod rfc3339;
 mod ticket_eval;
+mod ticket_ids;
 mod ticket_table;
 pub mod tickets;

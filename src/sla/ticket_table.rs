@@ -10,12 +10,13 @@
 //! `tickets[17].createdAt` for objects, `tickets.createdAt[17]` for columns.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::ticket_ids::{IdColumn, Ids};
 use super::tickets::Ticket;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::Timestamp;
@@ -119,9 +120,10 @@ pub struct PauseColumns {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TicketColumns {
-    /// Unique ticket ids. Absent: tickets are named by their row number (`"0"`, `"1"`, …) in results.
+    /// Unique ticket ids, as a list or as one text with offsets. Absent: tickets are named by their row number
+    /// (`"0"`, `"1"`, …) in results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ids: Option<Vec<String>>,
+    pub ids: Option<IdColumn>,
     /// Each ticket's priority, by name or by index into `priority_names`.
     pub priority: PriorityColumn,
     /// The priority names that an index column refers to.
@@ -177,7 +179,7 @@ pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub struct TicketTable<'a> {
     pub(crate) form: Form,
     /// Ticket ids; `None` for columns without ids (row numbers stand in).
-    pub(crate) ids: Option<Vec<Cow<'a, str>>>,
+    pub(crate) ids: Option<Ids<'a>>,
     /// Distinct priority names.
     pub(crate) names: Vec<Cow<'a, str>>,
     /// Per ticket, an index into `names`.
@@ -193,13 +195,6 @@ pub struct TicketTable<'a> {
     pub(crate) span: (i64, i64),
     /// The first ticket whose id an earlier ticket already has.
     pub(crate) first_duplicate: Option<usize>,
-}
-
-/// The first position whose id appeared before it.
-fn first_duplicate(ids: &[Cow<'_, str>]) -> Option<usize> {
-    let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(ids.len(), Default::default());
-    ids.iter().position(|id| !seen.insert(id.as_ref()))
 }
 
 fn interned<'a>(name: Cow<'a, str>, map: &mut FnvMap<Cow<'a, str>, u32>, names: &mut Vec<Cow<'a, str>>) -> u32 {
@@ -228,7 +223,7 @@ fn millis(x: f64, path: impl FnOnce() -> String) -> Result<i64> {
 }
 
 /// A whole number in `0..=max`, or `None`.
-fn whole(x: f64, max: usize) -> Option<usize> {
+pub(super) fn whole(x: f64, max: usize) -> Option<usize> {
     let k = x as usize; // saturating; NaN becomes 0, which then differs from x
     (k as f64 == x && k <= max).then_some(k)
 }
@@ -251,7 +246,7 @@ impl<'a> TicketTable<'a> {
         let mut map = FnvMap::default();
         let mut t = TicketTable {
             form: Form::Rows,
-            ids: Some(Vec::with_capacity(n)),
+            ids: Some(Ids::joined(tickets.iter().map(|x| x.id.as_str()))),
             names: Vec::new(),
             priority: Vec::with_capacity(n),
             created: Vec::with_capacity(n),
@@ -270,9 +265,6 @@ impl<'a> TicketTable<'a> {
             ms
         };
         for x in tickets {
-            if let Some(ids) = &mut t.ids {
-                ids.push(Cow::Borrowed(x.id.as_str()));
-            }
             t.priority.push(interned(Cow::Borrowed(x.priority.as_str()), &mut map, &mut t.names));
             t.created.push(widen(x.created_at.millis()));
             t.response.push(x.first_response_at.map_or(NONE, |v| widen(v.millis())));
@@ -284,7 +276,7 @@ impl<'a> TicketTable<'a> {
             t.pause_off.push(u32::try_from(t.pause_start.len()).unwrap_or(u32::MAX));
         }
         t.span = span;
-        t.first_duplicate = t.ids.as_deref().and_then(first_duplicate);
+        t.first_duplicate = t.ids.as_ref().and_then(Ids::first_duplicate);
         t
     }
 
@@ -306,9 +298,10 @@ impl<'a> TicketTable<'a> {
                 format!("has {len} entries but tickets.createdAt has {n}: every column needs one entry per ticket"),
             ))
         };
-        if let Some(ids) = &c.ids {
-            same(ids.len(), "ids")?;
-        }
+        let ids = match &c.ids {
+            Some(column) => Some(Ids::from_column(column, n)?),
+            None => None,
+        };
         let mut map = FnvMap::default();
         let mut names = Vec::new();
         let priority: Vec<u32> = match (&c.priority, &c.priority_names) {
@@ -441,11 +434,9 @@ impl<'a> TicketTable<'a> {
                 }
             }
         }
-        let ids: Option<Vec<Cow<'a, str>>> =
-            c.ids.as_ref().map(|v| v.iter().map(|s| Cow::Borrowed(s.as_str())).collect());
         Ok(TicketTable {
             form: Form::Columns,
-            first_duplicate: ids.as_deref().and_then(first_duplicate),
+            first_duplicate: ids.as_ref().and_then(Ids::first_duplicate),
             ids,
             names,
             priority,
@@ -459,6 +450,16 @@ impl<'a> TicketTable<'a> {
         })
     }
 
+    /// Prepare tickets that were given as objects but arrive as columns (a reader that copied the objects' fields
+    /// into columns, as the JS binding does): evaluation errors then name fields the object way,
+    /// `tickets[17].priority`. `None` when the columns fail any check of [`TicketTable::from_columns`] (a time
+    /// outside 1900–2200, say): the objects must then be read the usual way, for that error in the object form.
+    pub fn from_object_columns(c: &'a TicketColumns) -> Option<Self> {
+        let mut t = Self::from_columns(c).ok()?;
+        t.form = Form::Rows;
+        Some(t)
+    }
+
     /// The same table owning its strings, to keep beyond the input (the `TicketSet` of the JS API does).
     pub fn into_owned(self) -> TicketTable<'static> {
         let own = |v: Vec<Cow<'a, str>>| -> Vec<Cow<'static, str>> {
@@ -466,7 +467,7 @@ impl<'a> TicketTable<'a> {
         };
         TicketTable {
             form: self.form,
-            ids: self.ids.map(own),
+            ids: self.ids.map(Ids::into_owned),
             names: own(self.names),
             priority: self.priority,
             created: self.created,

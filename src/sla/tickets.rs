@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::ticket_eval::{Opts, evaluate};
+pub use super::ticket_ids::IdColumn;
 pub use super::ticket_table::{PauseColumns, PriorityColumn, TicketColumns, TicketTable};
 use crate::calendar::CalendarSpec;
 use crate::error::Result;

@@ -5,7 +5,7 @@ use js_sys::{Array, Float32Array, Float64Array, Int32Array, Uint8Array, Uint16Ar
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::sla::tickets::{PauseColumns, PriorityColumn, TicketColumns};
+use crate::sla::tickets::{IdColumn, PauseColumns, PriorityColumn, TicketColumns};
 use crate::team::dora::DeploymentColumns;
 use crate::team::toil::ToilEntryColumns;
 
@@ -24,6 +24,39 @@ export function opscore_strings(v) {
 "#)]
 extern "C" {
     fn opscore_strings(value: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(inline_js = r#"
+// [bytes, offsets] of an array of ASCII strings: their text one after another as a Uint8Array, and a Uint32Array
+// of where each starts (one more entry than strings, 0 first). undefined for anything else, non-ASCII text included.
+// (Cheaper than join(""), and than handing over a string: wasm-bindgen would copy it character by character again.)
+export function opscore_ascii_ids(v) {
+  if (!Array.isArray(v)) return undefined;
+  const n = v.length;
+  const offsets = new Uint32Array(n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const s = v[i];
+    if (typeof s !== "string") return undefined;
+    total += s.length;
+    offsets[i + 1] = total;
+  }
+  if (total > 0xffffffff) return undefined;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const s = v[i];
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 127) return undefined;
+      bytes[at++] = c;
+    }
+  }
+  return [bytes, offsets];
+}
+"#)]
+extern "C" {
+    fn opscore_ascii_ids(value: &JsValue) -> JsValue;
 }
 
 /// `obj[key]`, or `undefined`.
@@ -80,6 +113,23 @@ pub(crate) fn strings(v: &JsValue) -> Option<Vec<String>> {
     chars.next().is_none().then_some(out)
 }
 
+/// The ids of `n` tickets in bulk: an array of strings (`n` ASCII ones as one text and offsets, with no string per
+/// id; any other length stays a list, for its error), or `{ text, offsets }` with `offsets` a typed array. `None`
+/// for anything else, to leave it to serde.
+pub(crate) fn ticket_ids(v: &JsValue, n: usize) -> Option<IdColumn> {
+    let Some(list) = v.dyn_ref::<Array>() else {
+        let text = get(v, "text").as_string()?;
+        return Some(IdColumn::Joined { text, offsets: numbers(&get(v, "offsets"))? });
+    };
+    let pair = if list.length() as usize == n { opscore_ascii_ids(v) } else { JsValue::UNDEFINED };
+    let Ok(pair) = pair.dyn_into::<Array>() else {
+        return strings(v).map(IdColumn::List);
+    };
+    let bytes = pair.get(0).dyn_into::<Uint8Array>().ok()?.to_vec();
+    let text = String::from_utf8(bytes).ok()?;
+    Some(IdColumn::Joined { text, offsets: numbers(&pair.get(1))? })
+}
+
 /// An optional column: `Some(None)` when absent, `None` when present but not in a bulk form.
 fn optional<T>(v: JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Option<T>> {
     if v.is_undefined() { Some(None) } else { read(&v).map(Some) }
@@ -100,11 +150,12 @@ fn bulk_ticket_columns(v: &JsValue) -> Option<TicketColumns> {
             end: optional(get(&p, "end"), numbers)?,
         }),
     };
+    let created_at = numbers(&get(v, "createdAt"))?;
     Some(TicketColumns {
-        ids: optional(get(v, "ids"), strings)?,
+        ids: optional(get(v, "ids"), |x| ticket_ids(x, created_at.len()))?,
         priority,
         priority_names: optional(get(v, "priorityNames"), strings)?,
-        created_at: numbers(&get(v, "createdAt"))?,
+        created_at,
         first_response_at: optional(get(v, "firstResponseAt"), numbers)?,
         resolved_at: optional(get(v, "resolvedAt"), numbers)?,
         pauses,

@@ -3,6 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::columns;
+
+mod ticket_rows;
 use crate::sla::downtime;
 use crate::sla::tickets::{TicketOptions, TicketTable};
 
@@ -458,8 +460,13 @@ export interface Ticket {
  * cross into WebAssembly in a few milliseconds). Times are epoch milliseconds, NaN for "none". Errors name the
  * column and the row: `tickets.createdAt[17]`, `tickets.pauses.start[4]`. */
 export interface TicketColumns {
-  /** Unique ids. Absent: tickets are named by their row number ("0", "1", …) in results. */
-  ids?: string[];
+  /** Unique ids: one string per ticket, or all of them in one `text` cut by `offsets` (ticket i's id is
+   * `text.slice(offsets[i], offsets[i + 1])`: positions in the JS string, so UTF-16 code units; one more offset than
+   * there are tickets, running from 0, never decreasing, to `text.length`). Either form crosses into WebAssembly as
+   * one text, and an id becomes a string again only when a result names its ticket. Errors: a repeated id at its
+   * second row (`tickets.ids[7]`), a bad offset at its index (`tickets.ids.offsets[3]`). Absent: tickets are named
+   * by their row number ("0", "1", …) in results. */
+  ids?: string[] | { text: string; offsets: Uint32Array | Float64Array | number[] };
   /** Each ticket's priority: a name (a key of `targets`), or an index into `priorityNames`. */
   priority: string[] | Uint8Array | Uint16Array | Uint32Array | Float64Array | number[];
   /** The names that a priority column of indices refers to, such as ["P1", "P2", "P3"]. */
@@ -566,12 +573,28 @@ export interface TicketSlaReport {
 /// });
 /// c.priorities[0].response?.met;     // 1 (P1 answered after 10 minutes)
 /// c.priorities[1].response?.running; // 1 (P2 still waiting: 30 of 60 minutes used)
+/// // Ids as one text cut at offsets: "INC1" is text 0–4, "INC22" text 4–9.
+/// const d = ticketSla({
+///   targets: { P1: { response: { seconds: 900 } } },
+///   tickets: { ids: { text: "INC1INC22", offsets: [0, 4, 9] }, priority: ["P1", "P1"],
+///              createdAt: [0, 0], firstResponseAt: [600_000, 1_200_000] },
+/// });
+/// d.priorities[0].response?.worstOffenders[0].id; // "INC22" (answered after 20 minutes; 15 allowed)
 /// ```
 #[wasm_bindgen(js_name = ticketSla, unchecked_return_type = "TicketSlaReport")]
 pub fn ticket_sla(#[wasm_bindgen(unchecked_param_type = "TicketSlaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     let tickets = if input.is_object() { columns::get(&input, "tickets") } else { JsValue::UNDEFINED };
     if !columns::is_columns(&tickets) {
-        return super::call(input, crate::sla::tickets::ticket_sla);
+        // Simple ticket objects in one JS pass; anything else (and every error) the general way.
+        let Some(cols) = ticket_rows::columns(&tickets) else {
+            return super::call(input, crate::sla::tickets::ticket_sla);
+        };
+        let Some(table) = ticket_rows::table(&cols) else {
+            return super::call(input, crate::sla::tickets::ticket_sla);
+        };
+        let options: TicketOptions = super::from_js(columns::without(&input, "tickets"), "")?;
+        let out = crate::sla::tickets::ticket_sla_table(&table, &options).map_err(super::to_js_error)?;
+        return super::to_js(&out);
     }
     let cols = columns::ticket_columns(&tickets)?;
     let options: TicketOptions = super::from_js(columns::without(&input, "tickets"), "")?;
@@ -617,6 +640,10 @@ impl TicketSet {
         if columns::is_columns(&tickets) {
             let cols = columns::ticket_columns(&tickets)?;
             let table = TicketTable::from_columns(&cols).map_err(super::to_js_error)?.into_owned();
+            return Ok(TicketSet { table });
+        }
+        if let Some(table) = ticket_rows::columns(&tickets).and_then(|c| ticket_rows::table(&c).map(|t| t.into_owned()))
+        {
             return Ok(TicketSet { table });
         }
         let rows: Vec<crate::sla::tickets::Ticket> = super::from_js(tickets, "tickets")?;

@@ -273,6 +273,137 @@ test("ticketSla and TicketSet: tickets as columns give the report of the same ti
   set.free();
 });
 
+test("ticketSla: column ids as strings or as one text with offsets name the same tickets", () => {
+  // Three P1 tickets at epoch 0, answered after 5, 15 and 30 minutes against a 10-minute target.
+  const targets = { P1: { response: { seconds: 600 } } };
+  const cols = (ids) => ({
+    ids,
+    priority: ["P1", "P1", "P1"],
+    createdAt: new Float64Array([0, 0, 0]),
+    firstResponseAt: new Float64Array([300_000, 900_000, 1_800_000]),
+  });
+  const named = (ids) => {
+    const r = ticketSla({ targets, asOf: 3_600_000, tickets: cols(ids) });
+    return [r.tickets.map((t) => t.id), r.priorities[0].response.worstOffenders.map((o) => [o.id, o.lateSeconds])];
+  };
+  // 😀 late by 30 − 10 = 20 minutes, Zoë by 5.
+  const want = [["A-1", "Zoë", "😀"], [["😀", 1200], ["Zoë", 300]]];
+  assert.deepEqual(named(["A-1", "Zoë", "😀"]), want);
+  // Offsets are positions in the JS string (UTF-16 code units): "A-1" 3, "Zoë" 3, "😀" 2.
+  assert.deepEqual(named({ text: "A-1Zoë😀", offsets: new Uint32Array([0, 3, 6, 8]) }), want);
+  assert.deepEqual(named({ text: "A-1Zoë😀", offsets: [0, 3, 6, 8] }), want);
+  assert.deepEqual(named(["T-1", "T-2", "T-3"])[0], ["T-1", "T-2", "T-3"]);
+  assert.deepEqual(named({ text: "ab", offsets: new Float64Array([0, 0, 1, 2]) })[0], ["", "a", "b"]);
+  const set = new TicketSet(cols({ text: "xyz", offsets: new Uint32Array([0, 1, 2, 3]) }));
+  assert.deepEqual(set.evaluate({ targets, asOf: 3_600_000 }).tickets.map((t) => t.id), ["x", "y", "z"]);
+  set.free();
+});
+
+test("ticketSla: bad column ids are errors by row or offset", () => {
+  const targets = { P1: { response: { seconds: 900 } } };
+  const base = () => ({ priority: ["P1", "P1", "P1"], createdAt: new Float64Array([0, 1000, 2000]) });
+  const fails = (ids, code, path) =>
+    assert.throws(() => ticketSla({ targets, asOf: 5000, tickets: { ...base(), ids } }), (e) => e.code === code && e.path === path, `${code} at ${path}`);
+  fails(["a", "b", "a"], "duplicate", "tickets.ids[2]");
+  fails(["é", "b", "é"], "duplicate", "tickets.ids[2]");
+  fails({ text: "abb", offsets: new Uint32Array([0, 1, 2, 3]) }, "duplicate", "tickets.ids[2]");
+  fails({ text: "abb", offsets: [0, 1, 2, 3] }, "duplicate", "tickets.ids[2]");
+  fails(["a", "b"], "out_of_range", "tickets.ids");
+  fails(["a", 7, "c"], "invalid_type", "tickets.ids[1]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 1, 3]) }, "out_of_range", "tickets.ids.offsets");
+  fails({ text: "abc", offsets: new Uint32Array([1, 1, 2, 3]) }, "out_of_range", "tickets.ids.offsets[0]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 2, 1, 3]) }, "out_of_range", "tickets.ids.offsets[2]");
+  fails({ text: "abc", offsets: new Uint32Array([0, 1, 2, 9]) }, "out_of_range", "tickets.ids.offsets[3]");
+  fails({ text: "abcd", offsets: new Uint32Array([0, 1, 2, 3]) }, "out_of_range", "tickets.ids.offsets[3]");
+  fails({ text: "😀ab", offsets: new Uint32Array([0, 1, 3, 4]) }, "out_of_range", "tickets.ids.offsets[1]");
+  fails({ text: "abc", offsets: [0, 1.5, 2, 3] }, "out_of_range", "tickets.ids.offsets[1]");
+  fails({ text: 12, offsets: [0, 1, 2, 3] }, "invalid_type", "tickets.ids.text");
+  fails({ text: "abc" }, "missing_field", "tickets.ids");
+});
+
+test("ticketSla: simple ticket objects (the fast reader) give the results and errors of the general reader", () => {
+  // The fast reader takes objects whose times are whole epoch milliseconds; an unknown key holding an object
+  // (`meta: {}`) sends the same tickets through the general reader instead, with the same meaning.
+  const at = (s) => Date.parse(s);
+  const good = () => [
+    { id: "a", priority: "P1", createdAt: at("2026-01-05T10:00:00Z"), firstResponseAt: at("2026-01-05T10:20:00Z"), note: "x" },
+    { id: "b", priority: "P2", createdAt: at("2026-01-05T11:00:00Z"), resolvedAt: at("2026-01-06T11:00:00Z"), firstResponseAt: null,
+      pauses: [{ start: at("2026-01-05T12:00:00Z"), end: at("2026-01-05T13:00:00Z") }, { start: at("2026-01-05T14:00:00Z"), end: at("2026-01-05T15:00:00Z"), why: "customer" }] },
+    { id: "c", priority: "P1", createdAt: at("2026-01-05T12:00:00Z"), pauses: [{ start: at("2026-01-05T12:30:00Z") }] },
+  ];
+  const options = {
+    calendar: { timeZone: "Europe/London", workingHours: { monday: [{ start: "09:00", end: "17:00" }], tuesday: [{ start: "09:00", end: "17:00" }] } },
+    targets: { P1: { response: { seconds: 900, clock: "business" } }, P2: { resolution: { seconds: 8 * 3600, clock: "business" } } },
+    asOf: "2026-01-07T00:00:00Z",
+  };
+  const general = (tickets) => [{ ...tickets[0], meta: {} }, ...tickets.slice(1)];
+  // The same tickets with RFC 3339 strings for times (which the fast reader parses with the general parser).
+  const str = (x) => (typeof x === "number" && Math.abs(x) < 8.64e15 ? new Date(x).toISOString() : x);
+  const strTimes = (o, keys) => Object.fromEntries(Object.entries(o).map(([k, x]) => [k, keys.includes(k) ? str(x) : x]));
+  const iso = (tickets) =>
+    tickets.map((t) =>
+      t === null || typeof t !== "object"
+        ? t
+        : {
+            ...strTimes(t, ["createdAt", "firstResponseAt", "resolvedAt"]),
+            ...(Array.isArray(t.pauses) ? { pauses: t.pauses.map((p) => strTimes(p, ["start", "end"])) } : {}),
+          },
+    );
+  const fast = ticketSla({ ...options, tickets: good() });
+  assert.deepEqual(ticketSla({ ...options, tickets: general(good()) }), fast);
+  assert.deepEqual(ticketSla({ ...options, tickets: iso(good()) }), fast);
+  // b: Monday 11:00–17:00 less two 1-hour pauses, then Tuesday 09:00–11:00: 4 h + 2 h = 6 h of the 8 allowed.
+  assert.equal(fast.tickets[1].resolution.elapsedSeconds, 6 * 3600);
+  const set = new TicketSet(good());
+  assert.deepEqual(set.evaluate(options), fast);
+  set.free();
+  // Each bad input: the same code, path and message from either reader.
+  const bad = [
+    (t) => (t[2].id = "a"), // duplicate
+    (t) => (t[1].priority = "P9"), // unknown priority
+    (t) => (t[0].firstResponseAt = t[0].createdAt - 1000), // response before creation
+    (t) => (t[1].pauses[1].start = t[1].pauses[0].start + 600_000), // overlapping pauses
+    (t) => (t[1].pauses[0].start = t[1].createdAt - 1), // pause before the ticket
+    (t) => (t[2].pauses[0].end = t[2].pauses[0].start - 1), // pause ending before it starts
+    (t) => (t[1].pauses[1].end = undefined), // open pause on a resolved ticket
+    (t) => (t[0].createdAt = 1e20), // outside 1900–2200 (the fast reader hands it over)
+    (t) => (t[0].createdAt = "yesterday"),
+    (t) => (t[0].id = 7),
+    (t) => delete t[1].priority,
+    (t) => (t[1].pauses = { start: 0 }),
+    (t) => (t[1] = null),
+  ];
+  const error = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return { code: e.code, path: e.path, message: e.message };
+    }
+    assert.fail("expected an error");
+  };
+  for (const [k, spoil] of bad.entries()) {
+    const tickets = good();
+    spoil(tickets);
+    const viaFast = error(() => ticketSla({ ...options, tickets }));
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(tickets) })), viaFast, `case ${k}`);
+    assert.match(viaFast.path, /^tickets\[\d\]/, `case ${k}: ${viaFast.path}`);
+    const strings = iso(tickets);
+    const viaFastStrings = error(() => ticketSla({ ...options, tickets: strings }));
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(strings) })), viaFastStrings, `case ${k} (strings)`);
+  }
+  // Strings that are not RFC 3339, or lie outside 1900–2200, are the general reader's errors.
+  for (const [bad, path] of [["2026-13-01T00:00:00Z", "tickets[2].createdAt"], ["2300-01-01T00:00:00Z", "tickets[2].createdAt"]]) {
+    const tickets = iso(good());
+    tickets[2].createdAt = bad;
+    const e = error(() => ticketSla({ ...options, tickets }));
+    assert.deepEqual([e.code, e.path], ["invalid_timestamp", path]);
+    assert.deepEqual(error(() => ticketSla({ ...options, tickets: general(tickets) })), e);
+  }
+  // Option errors come after the tickets, as before.
+  assert.equal(error(() => ticketSla({ ...options, targets: {}, tickets: good() })).code, "empty");
+  assert.equal(error(() => ticketSla({ ...options, asOf: "soon", tickets: good() })).path, "asOf");
+});
+
 test("ticketSla: tickets as columns report errors by column and row", () => {
   const targets = { P1: { response: { seconds: 900 } } };
   const base = () => ({ priority: ["P1", "P1"], createdAt: new Float64Array([0, 1000]) });
