@@ -350,3 +350,35 @@ test("without the sample, imported outages and tickets alone fill the SLA view",
   await axe(page);
   await assertClean(w);
 });
+
+test("the overview's cards for imported data open the detail views on that data", async () => {
+  const w = await open("#/data");
+  const { page } = w;
+  const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await importFiles(page, [{ name: "checkout-availability.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PROM)) }, csv("pages.csv", PAGES)], "new");
+  await page.click('.nav a[data-view="overview"]');
+  // The imported service has an SLO but no SLA: its card opens the error-budget view on its series ("imported~0").
+  const service = '#overview-services li[data-service="imported"] h4 a';
+  await page.waitForSelector(service);
+  assert.equal(await page.getAttribute(service, "href"), "#/budget?service=imported~0");
+  await page.click(service);
+  await page.waitForFunction(() => document.getElementById("budget-service").value === "imported~0");
+  await page.waitForFunction(() => document.getElementById("budget-headline").textContent.startsWith("Imported: series 1, 99.9%"));
+  // The imported team's card opens the team view on that team, with its two responders (the same rows as above).
+  await page.click('.nav a[data-view="overview"]');
+  const team = '#overview-teams li[data-team="imported-team"] h4 a';
+  await page.waitForSelector(team);
+  assert.equal(await page.getAttribute(team, "href"), "#/team?team=imported-team");
+  await page.click(team);
+  await page.waitForFunction(() => document.getElementById("team-select").value === "imported-team");
+  await page.waitForSelector("#team-load-table");
+  const rows = await page.$$eval("#team-load-table tbody tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.deepEqual(rows.sort(), ["ana", "ben"]);
+  // And the sample team's card goes back to the sample team.
+  await page.click('.nav a[data-view="overview"]');
+  const sampleTeam = await page.$eval("#overview-teams li:not([data-extra]) h4 a", (a) => a.getAttribute("href"));
+  assert.match(sampleTeam, /^#\/team\?team=/);
+  await page.click("#overview-teams li:not([data-extra]) h4 a");
+  await page.waitForFunction((id) => document.getElementById("team-select").value === id, decodeURIComponent(sampleTeam.split("=")[1]));
+  await assertClean(w);
+});

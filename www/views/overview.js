@@ -195,7 +195,9 @@ export function mountOverview(app) {
   /** The card for a service the summary does not list (the support desk, imported data): built from its score. */
   function extraServiceCard(c) {
     if (c.id === IMPORTED_SERVICE) registerTargets(c.id, c.name, c.sla ? IMPORTED_SLA_TARGET : undefined, c.slos.length ? IMPORTED_SLO_TARGET : undefined);
-    const link = c.tickets && !c.sla ? "#/sla" : `#/data`;
+    // The detail view that shows this service's data: its SLA (outages, tickets), else its error budget.
+    const id = encodeURIComponent(c.id);
+    const link = c.sla ? `#/sla?service=${id}` : c.tickets ? "#/sla" : c.slos.length ? `#/budget?service=${id}~0` : "#/data";
     return el("li", { dataset: { service: c.id, extra: "true" } }, [
       el("h4", {}, el("a", { href: link }, c.name)),
       c.id === IMPORTED_SERVICE ? el("p", { className: "note" }, "Built from your imported data (Data view).") : null,
@@ -258,7 +260,7 @@ export function mountOverview(app) {
         for (const c of card.services) names.set(c.id, c.name);
         fill("overview-services", "service", card.services, serviceFacts, extraServiceCard);
         fill("overview-capacity", "resource", card.resources, resourceFacts);
-        fill("overview-teams", "team", card.teams, teamFacts, (c) => el("li", { dataset: { team: c.id, extra: "true" } }, [el("h4", {}, el("a", { href: "#/data" }, c.name))]));
+        fill("overview-teams", "team", card.teams, teamFacts, (c) => el("li", { dataset: { team: c.id, extra: "true" } }, [el("h4", {}, el("a", { href: `#/team?team=${encodeURIComponent(c.id)}` }, c.name))]));
         syncOutage(card.services, { values: false });
         renderNotes(card);
         renderCompare();
@@ -374,7 +376,7 @@ export function mountOverview(app) {
       $("overview-teams").replaceChildren(
         ...org.teams.map((t) =>
           el("li", { dataset: { team: t.id } }, [
-            el("h4", {}, el("a", { href: "#/team" }, t.name)),
+            el("h4", {}, el("a", { href: `#/team?team=${encodeURIComponent(t.id)}` }, t.name)),
             el("dl", {}, [
               ...fact("People", `${t.responders.length} in ${new Set(t.responders.map((r) => r.timeZone)).size} time zones`),
               ...fact("Pages", t.pages.toLocaleString("en")),

@@ -274,8 +274,8 @@ export function mountSla(app) {
     onShow(params) {
       if (partsStale) refreshParts();
       const want = params.get("service");
-      // Before the data arrives the list is empty: remember the wish for onData.
-      if (want && serviceSelect.options.length === 0) wanted = want;
+      // Before the data arrives the list is empty, and imported services are listed later: remember the wish.
+      if (want && ![...serviceSelect.options].some((o) => o.value === want)) wanted = want;
       if (want && [...serviceSelect.options].some((o) => o.value === want)) {
         serviceSelect.value = want;
         drawService();

@@ -348,15 +348,19 @@ export function mountTeam(app) {
   }
 
   $("team-choose").addEventListener("submit", (e) => e.preventDefault());
-  choose.addEventListener("change", () => {
+  /** Show team `id` (chosen in the list or linked from the overview), without the last team's what-ifs. */
+  function chooseTeam(id) {
     // Another team starts at its own rotation, without the last team's what-ifs.
     app.updateScenario((sc) => {
-      const o = { ...sc.overrides, [TEAM_KEY]: choose.value };
+      const o = { ...sc.overrides, [TEAM_KEY]: id };
       for (const k of [KEYS.rotation, KEYS.pages, KEYS.category, KEYS.automate, KEYS.shift]) delete o[k];
       return { ...sc, overrides: o };
     });
+    // A team with imported data is listed once the worker has merged it; showTeams then picks the saved choice.
+    if ([...choose.options].some((o) => o.value === id)) choose.value = id;
     selectTeam(teams().find((t) => t.id === choose.value) ?? null);
-  });
+  }
+  choose.addEventListener("change", () => chooseTeam(choose.value));
 
   for (const input of [c.rotation, c.pages, c.automate]) {
     input.addEventListener("input", () => {
@@ -393,6 +397,11 @@ export function mountTeam(app) {
       showTeams();
       // Teams with imported data join the list once the worker has merged them.
       refreshSources().then((changed) => changed && showTeams());
+    },
+    /** `#/team?team=<id>` (the overview's team cards) shows that team. */
+    onShow(params) {
+      const want = params.get("team");
+      if (want && want !== choose.value) chooseTeam(want);
     },
     /** Imported data was added, removed or re-attached (Data view): list the teams again. */
     onImports() {
