@@ -7,11 +7,9 @@
 //! `incidentId`; a page without one is an incident of its own. Team-level incident load uses 12-hour blocks from the
 //! start of `period`, each incident counted once, in the block of its first interruption.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Hit, Hits, NO_ACK, PageColumns, collect};
+use super::pages::{FxMap, Hit, Hits, NO_ACK, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
 use super::windows::{OffsetCache, Window, window_of_local_millis};
@@ -308,7 +306,7 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     if let Some(r) = &input.rotation {
         r.validate("rotation")?;
     }
-    let mut index: HashMap<&str, u32> = HashMap::with_capacity(input.responders.len());
+    let mut index: FxMap<&str, u32> = FxMap::default();
     for (i, r) in input.responders.iter().enumerate() {
         if index.insert(r.id.as_str(), i as u32).is_some() {
             return Err(Error::new(

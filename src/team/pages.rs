@@ -62,7 +62,7 @@ pub(crate) const NO_ACK: i64 = i64::MIN;
 /// FxHash (rustc's hasher) with a finaliser: incident ids are not attacker-chosen keys worth SipHash's cost, and interning 20,000
 /// of them is a hot spot.
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
@@ -90,7 +90,8 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// A hash map with [`Fx`] hashing.
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Incident ids interned to `0..len`: string ids (`pages`) and numbered ids (`pageColumns`) are distinct keys.
 /// Whole numbers from 0 up to a bound proportional to the page count, the usual numbering, are looked up in a
