@@ -310,8 +310,9 @@ pub(crate) struct Tally {
     pub(crate) failed: usize,
     /// Incidents named by deployments.
     pub(crate) incidents_caused: usize,
-    /// Deployments that say whether they were rework, and those that were.
+    /// Deployments that say whether they were rework.
     pub(crate) labelled: usize,
+    /// Of those, rework deployments.
     pub(crate) rework: usize,
     /// Each deployment's local day ([`local_day`]).
     pub(crate) days: Vec<i64>,

@@ -59,8 +59,8 @@ pub(crate) const NO_INCIDENT: u32 = u32::MAX;
 /// A page that was not acknowledged.
 pub(crate) const NO_ACK: i64 = i64::MIN;
 
-/// FxHash (rustc's hasher) with a finaliser: incident ids are not attacker-chosen keys worth SipHash's cost, and interning 20,000
-/// of them is a hot spot.
+/// FxHash (rustc's hasher) with a finaliser: incident and responder ids are not attacker-chosen keys worth
+/// SipHash's cost, and looking up 20,000 of them is a hot spot.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
