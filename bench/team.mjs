@@ -1,7 +1,7 @@
 // teamHealth through the wasm package in Node: one year for a 12-person team (20,000 pages, 3,000 deployments,
 // weekly primary + secondary shifts, a toil log and surveys), end to end: JS objects in, serde, core, JS out.
 // Also times each part on its own. Prints the median and p95 over repeated calls.
-import { dora, onCallLoad, teamHealth, toil } from "opscore";
+import { dora, onCallLoad, surveyHealth, teamHealth, toil } from "opscore";
 
 const START = Date.UTC(2026, 0, 5); // Monday 5 January 2026
 const DAY = 86_400_000;
@@ -115,7 +115,9 @@ function time(label, n, f) {
 
 const r = teamHealth(columnar);
 console.log(`score ${r.score.score.toFixed(1)}; ${r.onCall.totals.interruptions} interruptions, ${r.dora.deploymentFrequency.deployments} deployments`);
-time("teamHealth, 1 year, 12 people, 20,000 pages, 3,000 deployments and 1,872 toil entries as columns", 30, () => teamHealth(columnar));
+// 100 calls for the headline figure, so its p95 is a real 95th percentile rather than the second-worst of 30.
+time("teamHealth, 1 year, 12 people, 20,000 pages, 3,000 deployments and 1,872 toil entries as columns", 100, () => teamHealth(columnar));
+time("teamHealth, the same columns without the four what-if scenarios", 30, () => teamHealth({ ...columnar, whatIf: [] }));
 time("onCallLoad, 20,000 pages as columns (Float64Array)", 30, () => onCallLoad(columnar.onCall));
 time("teamHealth, the same year with pages, deployments and toil entries as objects", 30, () => teamHealth(input));
 time("onCallLoad, 20,000 pages as objects", 30, () => onCallLoad(input.onCall));
@@ -123,4 +125,5 @@ time("dora, 3,000 deployments as columns", 30, () => dora(columnar.dora));
 time("dora, 3,000 deployments as objects", 30, () => dora(input.dora));
 time("toil, 1,872 entries as columns", 30, () => toil(columnar.toil));
 time("toil, 1,872 entries as objects", 30, () => toil(input.toil));
+time("surveyHealth, 12 eNPS answers", 30, () => surveyHealth(input.surveys));
 

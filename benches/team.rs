@@ -1,13 +1,16 @@
 //! Team-health benchmarks (criterion): one year for a 12-person team, 20,000 pages, 3,000 deployments, weekly
-//! primary + secondary shifts, a toil log, surveys and four what-if scenarios. Run with `cargo bench --bench team`.
+//! primary + secondary shifts, a toil log, surveys and four what-if scenarios, with pages, deployments and toil
+//! entries as objects and as columns (the fast form bench/team.mjs times in wasm). Run with
+//! `cargo bench --bench team`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use opscore::team::dora::{Deployment, DoraInput, dora};
+use opscore::team::dora::{Deployment, DeploymentColumns, DoraInput, dora};
 use opscore::team::health::{TeamHealthInput, team_health};
 use opscore::team::oncall::{OnCallInput, Page, Responder, Role, Shift, Urgency, on_call_load};
+use opscore::team::pages::PageColumns;
 use opscore::team::rotation::Rotation;
 use opscore::team::survey::{Answer, SurveyInput};
-use opscore::team::toil::{Automation, ToilEntry, ToilInput};
+use opscore::team::toil::{Automation, ToilEntry, ToilEntryColumns, ToilInput};
 use opscore::team::whatif::Scenario;
 use opscore::time::{Interval, Timestamp, Zone};
 use std::hint::black_box;
@@ -138,6 +141,58 @@ pub fn year() -> TeamHealthInput {
     }
 }
 
+/// The same year with pages, deployments and toil entries as columns (bench/team.mjs's `columnar`).
+pub fn columnar(input: &TeamHealthInput) -> TeamHealthInput {
+    let mut out = input.clone();
+    let ms = |t: Timestamp| t.millis() as f64;
+    let opt = |t: Option<Timestamp>| t.map_or(f64::NAN, ms);
+    if let Some(o) = out.on_call.as_mut() {
+        let pages = std::mem::take(&mut o.pages);
+        let index = |id: &str| o.responders.iter().position(|r| r.id == id).unwrap() as f64;
+        let incident = |p: &Page| p.incident_id.as_deref().map_or(f64::NAN, |id| id[1..].parse().unwrap());
+        o.page_columns = Some(PageColumns {
+            at: pages.iter().map(|p| ms(p.at)).collect(),
+            responder: pages.iter().map(|p| index(&p.responder)).collect(),
+            acknowledged_at: Some(pages.iter().map(|p| opt(p.acknowledged_at)).collect()),
+            incident: Some(pages.iter().map(incident).collect()),
+            high_urgency: Some(pages.iter().map(|p| f64::from(u8::from(p.urgency == Some(Urgency::High)))).collect()),
+        });
+    }
+    if let Some(d) = out.dora.as_mut() {
+        let ds = std::mem::take(&mut d.deployments);
+        let mut offsets = vec![0.0];
+        for x in &ds {
+            offsets.push(offsets.last().copied().unwrap_or(0.0) + x.commit_times.as_ref().map_or(0, Vec::len) as f64);
+        }
+        d.deployment_columns = Some(DeploymentColumns {
+            at: ds.iter().map(|x| ms(x.at)).collect(),
+            commit_offsets: Some(offsets),
+            commit_times: Some(ds.iter().flat_map(|x| x.commit_times.iter().flatten().map(|t| ms(*t))).collect()),
+            lead_time_seconds: None,
+            failed: Some(ds.iter().map(|x| x.failed.map_or(f64::NAN, |f| f64::from(u8::from(f)))).collect()),
+            recovered_at: Some(ds.iter().map(|x| opt(x.recovered_at)).collect()),
+            rework: None,
+        });
+    }
+    if let Some(t) = out.toil.as_mut() {
+        let entries = std::mem::take(&mut t.entries);
+        let mut people: Vec<String> = entries.iter().map(|e| e.person.clone()).collect();
+        people.dedup();
+        let categories: Vec<String> = ["manual deploys", "tickets", "access requests"].map(String::from).to_vec();
+        let at = |names: &[String], x: &str| names.iter().position(|n| n == x).unwrap() as f64;
+        t.entry_columns = Some(ToilEntryColumns {
+            person: Some(entries.iter().map(|e| at(&people, &e.person)).collect()),
+            people: Some(people.clone()),
+            week: entries.iter().map(|e| ms(e.week)).collect(),
+            category: entries.iter().map(|e| at(&categories, &e.category)).collect(),
+            categories,
+            hours: entries.iter().map(|e| e.hours).collect(),
+            toil: None,
+        });
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let input = year();
     let r = team_health(&input).unwrap();
@@ -154,6 +209,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("on_call_load: 20k pages", |b| b.iter(|| on_call_load(black_box(&on_call))));
     let d = input.dora.clone().unwrap();
     c.bench_function("dora: 3k deployments", |b| b.iter(|| dora(black_box(&d))));
+
+    let cols = columnar(&input);
+    assert_eq!(team_health(&cols).unwrap(), r, "columns and objects disagree");
+    c.bench_function("team_health, columns: 1 year, 12 people, 20k pages, 3k deployments", |b| {
+        b.iter(|| team_health(black_box(&cols)))
+    });
+    let on_call = cols.on_call.clone().unwrap();
+    c.bench_function("on_call_load, columns: 20k pages", |b| b.iter(|| on_call_load(black_box(&on_call))));
+    let d = cols.dora.clone().unwrap();
+    c.bench_function("dora, columns: 3k deployments", |b| b.iter(|| dora(black_box(&d))));
 }
 
 criterion_group!(benches, bench);

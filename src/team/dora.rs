@@ -12,14 +12,15 @@
 //! - without an explicit `period`, the observation window runs from local midnight of the first deployment's day
 //!   to local midnight after the last deployment's day, in `timeZone`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::benchmark::{BenchmarkSet, Classification, Key};
 pub use super::deploy_columns::DeploymentColumns;
+use super::deploy_columns::{Compact, Tally};
+use super::radix;
 use super::stats::{MedianConvention, mean, quantile, sort};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period, split_calendar};
@@ -268,17 +269,11 @@ const MAX_CALENDAR_PIECES: usize = 20_000;
 /// that still names incidents or a recovery; an unknown or duplicate incident id; an incident resolved before it
 /// started; a deployment outside `period`.
 pub fn dora(input: &DoraInput) -> Result<DoraReport> {
-    let deployments: Cow<'_, [Deployment]> = match &input.deployment_columns {
-        None => Cow::Borrowed(&input.deployments),
-        Some(c) => {
-            let mut all = Vec::with_capacity(input.deployments.len() + c.len());
-            all.extend_from_slice(&input.deployments);
-            all.extend(c.rows()?);
-            Cow::Owned(all)
-        }
-    };
-    let deployments = deployments.as_ref();
-    check::list_len(deployments.len(), "deployments")?;
+    // The columns are checked first (their format), then every deployment in order, objects before columns.
+    let columns = input.deployment_columns.as_ref().map(DeploymentColumns::compact).transpose()?;
+    let deployments = input.deployments.as_slice();
+    let n = deployments.len() + columns.as_ref().map_or(0, Compact::len);
+    check::list_len(n, "deployments")?;
     check::max_len(input.incidents.len(), "incidents")?;
     let incidents = index_incidents(&input.incidents)?;
     let zone = input.time_zone;
@@ -288,28 +283,18 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
             p.validate("period")?;
             (p, PeriodSource::Input)
         }
-        None => (derived_period(deployments, zone)?, PeriodSource::Deployments),
+        None => (derived_period(deployments, columns.as_ref(), zone)?, PeriodSource::Deployments),
     };
 
-    let mut lead_times = Vec::new();
-    let mut recoveries = Vec::new();
-    let mut unrecovered = 0usize;
-    let mut failed = 0usize;
-    let mut incidents_caused = 0usize;
-    let mut labelled = 0usize;
-    let mut rework = 0usize;
+    let mut t = Tally { days: Vec::with_capacity(n), ..Default::default() };
     let mut ids: HashMap<&str, usize> = HashMap::new();
-    let rows = input.deployments.len();
     for (i, d) in deployments.iter().enumerate() {
         // Built only for an error: formatting a path per deployment was a hot spot.
-        let path = &|field: &str, j: Option<usize>| match (i.checked_sub(rows), &input.deployment_columns) {
-            (Some(k), Some(c)) => c.path(k, field, j),
-            _ => {
-                let p = join_path(&index_path("deployments", i), field);
-                match j {
-                    Some(j) => index_path(&p, j),
-                    None => p,
-                }
+        let path = &|field: &str, j: Option<usize>| {
+            let p = join_path(&index_path("deployments", i), field);
+            match j {
+                Some(j) => index_path(&p, j),
+                None => p,
             }
         };
         if let Some(id) = &d.id
@@ -328,26 +313,30 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
                 format!("the deployment at {} is outside the period {} – {}", d.at, period.start, period.end),
             ));
         }
-        collect_lead_times(d, path, &mut lead_times)?;
+        collect_lead_times(d, path, &mut t.lead_times)?;
         let is_failed = failure(d, path, &incidents)?;
-        incidents_caused += d.caused_incident_ids.len();
+        t.incidents_caused += d.caused_incident_ids.len();
         if is_failed {
-            failed += 1;
+            t.failed += 1;
             match recovery(d, path, &input.incidents, &incidents)? {
-                Some(secs) => recoveries.push(secs),
-                None => unrecovered += 1,
+                Some(secs) => t.recoveries.push(secs),
+                None => t.unrecovered += 1,
             }
         }
         if let Some(r) = d.rework {
-            labelled += 1;
-            rework += usize::from(r);
+            t.labelled += 1;
+            t.rework += usize::from(r);
         }
+        t.days.push(i64::from(zone.local(d.at).date().num_days_from_ce()));
     }
+    if let Some(c) = &columns {
+        c.tally(period, zone, &mut t)?;
+    }
+    let Tally { mut lead_times, mut recoveries, unrecovered, failed, incidents_caused, labelled, rework, days } = t;
 
-    let n = deployments.len();
     let benchmark = input.benchmark;
     let conv = input.median;
-    let deployment_frequency = frequency(deployments, period, zone, benchmark, conv)?;
+    let deployment_frequency = frequency(days, n, period, zone, benchmark, conv)?;
     let rate = failed as f64 / n as f64;
     let change_fail_rate = ChangeFailRate {
         deployments: n,
@@ -419,16 +408,15 @@ fn index_incidents(incidents: &[DoraIncident]) -> Result<HashMap<&str, usize>> {
     Ok(map)
 }
 
-fn derived_period(deployments: &[Deployment], zone: Zone) -> Result<Interval> {
-    let first = deployments.iter().map(|d| d.at).min();
-    let last = deployments.iter().map(|d| d.at).max();
-    match (first, last) {
-        (Some(first), Some(last)) => {
+fn derived_period(deployments: &[Deployment], columns: Option<&Compact<'_>>, zone: Zone) -> Result<Interval> {
+    let ends = deployments.iter().map(|d| (d.at, d.at)).chain(columns.and_then(Compact::first_last));
+    match ends.reduce(|a, b| (a.0.min(b.0), a.1.max(b.1))) {
+        Some((first, last)) => {
             let start = calendar_period(CalendarUnit::Day, first, zone)?.start;
             let end = calendar_period(CalendarUnit::Day, last, zone)?.end;
             Interval::new(start, end, "period")
         }
-        _ => Err(Error::new(ErrorCode::Empty, "deployments", "expected at least one deployment")),
+        None => Err(Error::new(ErrorCode::Empty, "deployments", "expected at least one deployment")),
     }
 }
 
@@ -518,7 +506,7 @@ fn recovery(
 
 /// (median, p90, mean) of `values`, sorted in place.
 fn summarise(values: &mut [f64], conv: MedianConvention) -> Option<(f64, f64, f64)> {
-    sort(values);
+    radix::sort_f64(values);
     Some((quantile(values, 0.5, conv)?, quantile(values, 0.9, conv)?, mean(values)?))
 }
 
@@ -530,19 +518,21 @@ fn restore(incidents: &[DoraIncident], conv: MedianConvention) -> Option<TimeToR
     Some(TimeToRestore { incidents: secs.len(), open, mean_seconds: mean, median_seconds: median })
 }
 
+/// `days` holds each deployment's local day (days from 0001-01-01, day 1); `n` is the number of deployments.
 fn frequency(
-    deployments: &[Deployment],
+    mut days: Vec<i64>,
+    n: usize,
     period: Interval,
     zone: Zone,
     benchmark: BenchmarkSet,
     conv: MedianConvention,
 ) -> Result<DeploymentFrequency> {
-    let n = deployments.len();
+    radix::sort_by_key(&mut days, |d| radix::i64_key(*d));
+    days.dedup();
+    let dates: Vec<NaiveDate> =
+        days.iter().filter_map(|&d| i32::try_from(d).ok().and_then(NaiveDate::from_num_days_from_ce_opt)).collect();
     let days = period.secs() / DAY;
     let weeks = period.secs() / WEEK;
-    let mut dates: Vec<NaiveDate> = deployments.iter().map(|d| zone.local(d.at).date()).collect();
-    crate::sort::sort(&mut dates);
-    dates.dedup();
     let per_unit = |unit: CalendarUnit| -> Result<f64> {
         let pieces = split_calendar(period, unit, zone, MAX_CALENDAR_PIECES).map_err(|e| e.within("period"))?;
         let mut counts = Vec::with_capacity(pieces.len());

@@ -16,6 +16,7 @@ pub mod dora;
 pub mod health;
 pub mod oncall;
 pub mod pages;
+mod radix;
 pub mod rotation;
 pub mod score;
 pub mod stats;

@@ -7,14 +7,12 @@
 //! `incidentId`; a page without one is an incident of its own. Team-level incident load uses 12-hour blocks from the
 //! start of `period`, each incident counted once, in the block of its first interruption.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Hit, Hits, NO_ACK, PageColumns, collect};
+use super::pages::{FxMap, Hit, Hits, NO_ACK, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
-use super::windows::{Window, window_of_local_millis};
+use super::windows::{OffsetCache, Window, window_of_local_millis};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::{Interval, Timestamp, Zone};
 
@@ -308,7 +306,7 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
     if let Some(r) = &input.rotation {
         r.validate("rotation")?;
     }
-    let mut index: HashMap<&str, u32> = HashMap::with_capacity(input.responders.len());
+    let mut index: FxMap<&str, u32> = FxMap::default();
     for (i, r) in input.responders.iter().enumerate() {
         if index.insert(r.id.as_str(), i as u32).is_some() {
             return Err(Error::new(
@@ -409,33 +407,6 @@ pub fn on_call_load(input: &OnCallInput) -> Result<OnCallReport> {
         sleep_per_responder_week,
         windows: WINDOWS,
     })
-}
-
-/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between two transitions, so one
-/// lookup per responder serves every page until the zone's next transition (twice a year for most zones).
-#[derive(Default)]
-struct OffsetCache {
-    /// Per responder: the offset (ms) and the epoch-millisecond span `[from, until)` over which it holds.
-    spans: Vec<Option<(i64, i64, i64)>>,
-}
-
-impl OffsetCache {
-    /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
-    fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
-        let r = responder as usize;
-        if self.spans.len() <= r {
-            self.spans.resize(r + 1, None);
-        }
-        match self.spans.get_mut(r) {
-            Some(Some((offset, from, until))) if *from <= ms && ms < *until => ms + *offset,
-            Some(slot) => {
-                let span = zone.offset_span_ms(ms);
-                *slot = Some(span);
-                ms + span.0
-            }
-            None => ms + zone.offset_span_ms(ms).0,
-        }
-    }
 }
 
 fn shift_loads(

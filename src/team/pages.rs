@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::oncall::{Channel, OnCallInput, Urgency};
+use super::{radix, stats};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 use crate::time::Timestamp;
 
@@ -58,20 +59,14 @@ pub(crate) const NO_INCIDENT: u32 = u32::MAX;
 /// A page that was not acknowledged.
 pub(crate) const NO_ACK: i64 = i64::MIN;
 
-#[derive(Hash, PartialEq, Eq)]
-enum IncidentKey<'a> {
-    Named(&'a str),
-    Numbered(u64),
-}
-
-/// FxHash (rustc's hasher) with a finaliser: incident ids are not attacker-chosen keys worth SipHash's cost, and interning 20,000
-/// of them is a hot spot.
+/// FxHash (rustc's hasher) with a finaliser: incident and responder ids are not attacker-chosen keys worth
+/// SipHash's cost, and looking up 20,000 of them is a hot spot.
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
-        // MurmurHash3's finaliser, so keys that differ only in their high bits (f64 bit patterns of small whole
+        // MurmurHash3's finaliser, so keys that differ only in their high bits (f64 bit patterns of large whole
         // numbers) still spread over the table's low-bit buckets.
         let mut h = self.0;
         h ^= h >> 33;
@@ -87,16 +82,63 @@ impl std::hash::Hasher for Fx {
             self.write_u64(u64::from_le_bytes(buf));
         }
     }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// A hash map with [`Fx`] hashing.
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
-fn intern<'a>(key: IncidentKey<'a>, ids: &mut FxMap<IncidentKey<'a>, u32>) -> u32 {
-    let next = ids.len() as u32;
-    *ids.entry(key).or_insert(next)
+/// Incident ids interned to `0..len`: string ids (`pages`) and numbered ids (`pageColumns`) are distinct keys.
+/// Whole numbers from 0 up to a bound proportional to the page count, the usual numbering, are looked up in a
+/// table instead of hashed.
+#[derive(Default)]
+struct Incidents<'a> {
+    named: FxMap<&'a str, u32>,
+    /// Per whole number k below `limit`: its interned id, or `u32::MAX` when not seen yet.
+    small: Vec<u32>,
+    limit: usize,
+    /// Other numbers, by their bit pattern (so −0 and +0 stay distinct, as NaN never reaches here).
+    other: FxMap<u64, u32>,
+    len: u32,
+}
+
+impl<'a> Incidents<'a> {
+    fn with_limit(limit: usize) -> Self {
+        Incidents { limit, ..Default::default() }
+    }
+
+    fn fresh(len: &mut u32) -> u32 {
+        let id = *len;
+        *len += 1;
+        id
+    }
+
+    fn named(&mut self, id: &'a str) -> u32 {
+        let len = &mut self.len;
+        *self.named.entry(id).or_insert_with(|| Self::fresh(len))
+    }
+
+    fn numbered(&mut self, k: f64) -> u32 {
+        let whole = k as usize; // saturating; NaN becomes 0, which then differs from k
+        if whole < self.limit && whole as f64 == k && k.is_sign_positive() {
+            if self.small.len() <= whole {
+                self.small.resize(whole + 1, u32::MAX);
+            }
+            if let Some(slot) = self.small.get_mut(whole) {
+                if *slot == u32::MAX {
+                    *slot = Self::fresh(&mut self.len);
+                }
+                return *slot;
+            }
+        }
+        let len = &mut self.len;
+        *self.other.entry(k.to_bits()).or_insert_with(|| Self::fresh(len))
+    }
 }
 
 /// The validated interruptions.
@@ -121,32 +163,6 @@ fn out_of_period(path: String, at: Timestamp, input: &OnCallInput) -> Error {
     )
 }
 
-/// A stable counting sort of `hits` by responder (every responder index is below `n`).
-fn by_responder(hits: Vec<Hit>, n: usize) -> Vec<Hit> {
-    let mut starts = vec![0usize; n + 1];
-    for h in &hits {
-        if let Some(c) = starts.get_mut(h.responder as usize + 1) {
-            *c += 1;
-        }
-    }
-    for k in 1..starts.len() {
-        let before = starts.get(k - 1).copied().unwrap_or(0);
-        if let Some(c) = starts.get_mut(k) {
-            *c += before;
-        }
-    }
-    let mut out: Vec<Option<Hit>> = vec![None; hits.len()];
-    for h in hits {
-        if let Some(next) = starts.get_mut(h.responder as usize)
-            && let Some(slot) = out.get_mut(*next)
-        {
-            *slot = Some(h);
-            *next += 1;
-        }
-    }
-    out.into_iter().flatten().collect()
-}
-
 /// Validate both forms and collect the interruptions. `lookup` maps a responder id to its index.
 pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -> Result<u32>) -> Result<Hits> {
     let period = input.period;
@@ -154,7 +170,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
     let n_cols = cols.map_or(0, |c| c.at.len());
     check::max_len(input.pages.len().saturating_add(n_cols), "pages")?;
     let mut hits: Vec<Hit> = Vec::with_capacity(input.pages.len() + n_cols);
-    let mut ids: FxMap<IncidentKey<'_>, u32> = FxMap::default();
+    let mut ids = Incidents::with_limit(n_cols.saturating_mul(4).saturating_add(1024));
     let mut email = 0usize;
     for (i, p) in input.pages.iter().enumerate() {
         let responder = lookup(&p.responder, "pages", i)?;
@@ -174,7 +190,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
             email += 1;
             continue;
         }
-        let incident = p.incident_id.as_deref().map_or(NO_INCIDENT, |id| intern(IncidentKey::Named(id), &mut ids));
+        let incident = p.incident_id.as_deref().map_or(NO_INCIDENT, |id| ids.named(id));
         hits.push(Hit {
             responder,
             incident,
@@ -209,12 +225,12 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
             }
         }
         let n_resp = input.responders.len();
+        // Whole-number checks first: building a Timestamp (a calendar date) per page is only needed to report an
+        // error. The period is already within opscore's 1900–2200 range, so inside it is valid.
+        let (lo, hi) = (period.start.millis(), period.end.millis());
         for (i, (&at, &r)) in c.at.iter().zip(&c.responder).enumerate() {
             let col_path = |field: &str| index_path(&join_path("pageColumns", field), i);
-            // Whole-number checks first: building a Timestamp (a calendar date) per page is only needed to report
-            // an error. The period is already within opscore's 1900–2200 range, so inside it is valid.
-            let (lo, hi) = (period.start.millis(), period.end.millis());
-            let at_ms = at.round();
+            let at_ms = stats::round(at);
             let at = if at_ms >= lo as f64 && at_ms < hi as f64 {
                 at_ms as i64
             } else {
@@ -229,13 +245,11 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                     format!("{r} is not the index of a responder (0 to {})", n_resp.saturating_sub(1)),
                 ));
             }
-            let ack = match acks.get(i) {
+            let ack = match acks.get(i).map(|a| (*a, stats::round(*a))) {
                 // Acknowledged within a century of the page: certainly a valid instant.
-                Some(a) if a.round() >= at as f64 && a.round() < (at + 100 * 365 * 86_400_000) as f64 => {
-                    a.round() as i64
-                }
-                Some(a) if !a.is_nan() => {
-                    let a = Timestamp::from_millis_f64(*a, "")
+                Some((_, a)) if a >= at as f64 && a < (at + 100 * 365 * 86_400_000) as f64 => a as i64,
+                Some((a, _)) if !a.is_nan() => {
+                    let a = Timestamp::from_millis_f64(a, "")
                         .map_err(|e| Error::new(e.code, col_path("acknowledgedAt"), e.message))?;
                     return Err(Error::new(
                         ErrorCode::EndBeforeStart,
@@ -250,7 +264,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                     if k.is_infinite() {
                         check::finite(*k, &col_path("incident"))?;
                     }
-                    intern(IncidentKey::Numbered(k.to_bits()), &mut ids)
+                    ids.numbered(*k)
                 }
                 _ => NO_INCIDENT,
             };
@@ -270,12 +284,20 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
         }
     }
     let notifications = input.pages.len() + n_cols;
-    // Ordered by (responder, time, position): hits are pushed in position order, so a stable sort by time and then
-    // a stable distribution by responder give that order with cheap keys (a u128 key costs several instructions
-    // per comparison in WebAssembly).
-    hits.sort_by_key(|h| h.at);
-    let mut hits = by_responder(hits, input.responders.len());
+    // Ordered by (responder, time, position): hits are pushed in position order, so a stable sort by (responder,
+    // time) gives it. One radix sort by the responder above the milliseconds since the period's start when both
+    // fit in 64 bits (every page is inside the period), else a stable sort by time and then one by responder.
+    let (lo, span) = (period.start.millis(), period.end.millis().saturating_sub(period.start.millis()));
+    let time_bits = 64 - (span as u64).leading_zeros();
+    if time_bits + (64 - (input.responders.len() as u64).leading_zeros()) <= 64 {
+        radix::sort_by_key(&mut hits, |h| {
+            u64::from(h.responder).wrapping_shl(time_bits) | h.at.wrapping_sub(lo) as u64
+        });
+    } else {
+        radix::sort_by_key(&mut hits, |h| radix::i64_key(h.at));
+        radix::sort_by_key(&mut hits, |h| u64::from(h.responder));
+    }
     let before = hits.len();
     hits.dedup_by(|b, a| a.responder == b.responder && a.at == b.at);
-    Ok(Hits { merged: before - hits.len(), hits, notifications, email, incidents: ids.len() })
+    Ok(Hits { merged: before - hits.len(), hits, notifications, email, incidents: ids.len as usize })
 }

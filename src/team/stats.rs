@@ -38,6 +38,20 @@ pub fn sort(values: &mut [f64]) {
     crate::sort::sort_f64(values);
 }
 
+/// `x` rounded to a whole number, half away from zero, exactly as `f64::round` (NaN and ±∞ unchanged). `round` is
+/// a library call in WebAssembly (its `nearest` rounds half to even), and LLVM folds a `trunc` fast path back into
+/// that call, so this rounds by hand with `trunc`, one instruction: `x − trunc(x)` is exact.
+pub(crate) fn round(x: f64) -> f64 {
+    let t = x.trunc();
+    if x - t >= 0.5 {
+        t + 1.0
+    } else if t - x >= 0.5 {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
 /// The arithmetic mean, `None` for an empty list.
 pub fn mean(values: &[f64]) -> Option<f64> {
     if values.is_empty() { None } else { Some(values.iter().sum::<f64>() / values.len() as f64) }
@@ -93,6 +107,25 @@ mod tests {
         assert!((quantile(&ten, 0.9, MedianConvention::Interpolated).unwrap() - 9.1).abs() < 1e-12);
         assert_eq!(quantile(&ten, 0.9, MedianConvention::Lower), Some(9.0));
         assert_eq!(quantile(&[], 0.5, MedianConvention::Lower), None);
+    }
+
+    #[test]
+    fn rounding_matches_the_standard_library() {
+        let mut cases = vec![0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 1e300];
+        cases.extend([4_503_599_627_370_495.5, 4_503_599_627_370_497.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN]);
+        let mut x: u64 = 99;
+        for _ in 0..10_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            cases.push(f64::from_bits(x));
+            cases.push((x >> 20) as f64 / 7.0 - 1e12);
+        }
+        for c in cases {
+            if c.is_nan() {
+                assert!(round(c).is_nan());
+            } else {
+                assert_eq!(round(c).to_bits(), c.round().to_bits(), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -52,6 +52,33 @@ pub fn window_at(t: Timestamp, zone: Zone) -> Window {
     window_of(zone.local(t))
 }
 
+/// Local times without a time-zone lookup per page: a zone's UTC offset is constant between two transitions, so one
+/// lookup per responder (or any other slot) serves every page until the zone's next transition (twice a year for most zones).
+#[derive(Default)]
+pub(crate) struct OffsetCache {
+    /// Per responder: the offset (ms) and the epoch-millisecond span `[from, until)` over which it holds.
+    spans: Vec<Option<(i64, i64, i64)>>,
+}
+
+impl OffsetCache {
+    /// Local wall-clock milliseconds (epoch milliseconds plus the UTC offset in force) of `ms` in `zone`.
+    pub(crate) fn local_millis(&mut self, zone: Zone, responder: u32, ms: i64) -> i64 {
+        let r = responder as usize;
+        if self.spans.len() <= r {
+            self.spans.resize(r + 1, None);
+        }
+        match self.spans.get_mut(r) {
+            Some(Some((offset, from, until))) if *from <= ms && ms < *until => ms + *offset,
+            Some(slot) => {
+                let span = zone.offset_span_ms(ms);
+                *slot = Some(span);
+                ms + span.0
+            }
+            None => ms + zone.offset_span_ms(ms).0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
