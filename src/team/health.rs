@@ -7,7 +7,7 @@ use super::dora::{DoraInput, DoraReport, dora};
 use super::oncall::{OnCallInput, OnCallReport, on_call_load};
 use super::score::{Factors, Score, Weights, score};
 use super::survey::{SurveyInput, SurveyReport, survey_health};
-use super::toil::{ToilInput, ToilReport, toil};
+use super::toil::{Log, ToilInput, ToilReport, report as toil_of_log};
 use super::whatif::{Scenario, WhatIf, what_if};
 use crate::error::{Result, check, index_path};
 
@@ -87,13 +87,22 @@ pub fn team_health(input: &TeamHealthInput) -> Result<TeamHealthReport> {
     check::max_len(input.what_if.len(), "whatIf")?;
     let dora = input.dora.as_ref().map(|d| dora(d).map_err(|e| e.within("dora"))).transpose()?;
     let on_call = input.on_call.as_ref().map(|o| on_call_load(o).map_err(|e| e.within("onCall"))).transpose()?;
-    let toil_report = input.toil.as_ref().map(|t| toil(t).map_err(|e| e.within("toil"))).transpose()?;
+    // The toil log is built once, for the report and for every scenario that automates toil.
+    let toil_entries = input.toil.as_ref().map(|t| t.all_entries().map_err(|e| e.within("toil"))).transpose()?;
+    let toil_log = match (input.toil.as_ref(), toil_entries.as_deref()) {
+        (Some(t), Some(entries)) => Some(Log::new(t, entries).map_err(|e| e.within("toil"))?),
+        _ => None,
+    };
+    let toil_report = match (input.toil.as_ref(), toil_log.as_ref()) {
+        (Some(t), Some(log)) => Some(toil_of_log(t, log).map_err(|e| e.within("toil"))?),
+        _ => None,
+    };
     let surveys = input.surveys.as_ref().map(|s| survey_health(s).map_err(|e| e.within("surveys"))).transpose()?;
     let factors = factors(dora.as_ref(), on_call.as_ref(), toil_report.as_ref(), surveys.as_ref());
     let base = score(&factors, &input.weights)?;
     let mut scenarios = Vec::with_capacity(input.what_if.len());
     for (i, s) in input.what_if.iter().enumerate() {
-        let r = what_if(s, &factors, &base, on_call.as_ref(), input.toil.as_ref(), &input.weights)
+        let r = what_if(s, &factors, &base, on_call.as_ref(), toil_log.as_ref(), &input.weights)
             .map_err(|e| e.within(&index_path("whatIf", i)))?;
         scenarios.push(r);
     }

@@ -341,6 +341,12 @@ impl<'a> Log<'a> {
 pub fn toil(input: &ToilInput) -> Result<ToilReport> {
     let entries = input.all_entries()?;
     let log = Log::new(input, &entries)?;
+    report(input, &log)
+}
+
+/// The toil report of `input` from its log, built once by the caller (`teamHealth` hands the same log to its
+/// what-if scenarios instead of building it again).
+pub(crate) fn report(input: &ToilInput, log: &Log<'_>) -> Result<ToilReport> {
     let basis = if log.capacity.is_some() { Basis::Capacity } else { Basis::Logged };
     let shares: Vec<((&str, NaiveDate), f64)> = log.cells.iter().map(|(k, c)| (*k, log.cell_share(c, 0.0))).collect();
     let n = shares.len();

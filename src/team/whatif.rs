@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::oncall::OnCallReport;
 use super::rotation::{HOURS_PER_INCIDENT, Rotation, RotationReport};
 use super::score::{Factors, Score, Weights, score};
-use super::toil::{Automation, Log, ToilInput};
+use super::toil::{Automation, Log};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
 
 /// One what-if scenario.
@@ -85,13 +85,13 @@ fn needs(what: &str, path: &str) -> Error {
     Error::new(ErrorCode::InsufficientData, path, format!("this scenario needs {what} data in the input"))
 }
 
-/// Re-score `base` under `s`.
-pub fn what_if(
+/// Re-score `base` under `s`; `toil_log` is the toil input's log (see `toil::report`).
+pub(crate) fn what_if(
     s: &Scenario,
     before: &Factors,
     base: &Score,
     on_call: Option<&OnCallReport>,
-    toil_input: Option<&ToilInput>,
+    toil_log: Option<&Log<'_>>,
     weights: &Weights,
 ) -> Result<WhatIf> {
     let mut after = *before;
@@ -124,9 +124,7 @@ pub fn what_if(
     }
     let mut toil_hours_freed_per_week = None;
     if !s.automate.is_empty() {
-        let t = toil_input.ok_or_else(|| needs("toil", "automate"))?;
-        let entries = t.all_entries().map_err(|e| e.within("toil"))?;
-        let log = Log::new(t, &entries).map_err(|e| e.within("toil"))?;
+        let log = toil_log.ok_or_else(|| needs("toil", "automate"))?;
         let mut list = Vec::with_capacity(s.automate.len());
         for (j, a) in s.automate.iter().enumerate() {
             let path = index_path("automate", j);
