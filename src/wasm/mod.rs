@@ -173,7 +173,7 @@ fn check_input(value: &JsValue, root: &str) -> Result<(), Error> {
 #[cold]
 #[inline(never)]
 fn de_error(root: &str, e: de::DeError) -> Error {
-    Error::from_serde(crate::error::join_path(root, e.path().unwrap_or_default()), e.message())
+    Error::from_serde(crate::error::join_path(root, e.path()), e.message())
 }
 
 /// Serialize a core result for JS ([`ser`]): objects as plain objects (never `Map`s), absent options as
