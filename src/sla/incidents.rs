@@ -172,7 +172,7 @@ fn summarize(mut xs: Vec<f64>, stat: Statistic) -> Option<f64> {
 fn validate(inc: &Incident, path: &str) -> Result<()> {
     Interval { start: inc.start, end: inc.resolved_at }
         .validate(path)
-        .map_err(|e| Error { path: join_path(path, "resolvedAt"), ..e })?;
+        .map_err(|e| e.at(join_path(path, "resolvedAt")))?;
     if let Some(d) = inc.detected_at
         && (d < inc.start || d > inc.resolved_at)
     {

@@ -218,8 +218,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
             let at = if at_ms >= lo as f64 && at_ms < hi as f64 {
                 at_ms as i64
             } else {
-                let t =
-                    Timestamp::from_millis_f64(at, "").map_err(|e| Error::new(e.code, col_path("at"), e.message))?;
+                let t = Timestamp::from_millis_f64(at, "").map_err(|e| e.at(col_path("at")))?;
                 return Err(out_of_period(col_path("at"), t, input));
             };
             if !(r.is_finite() && r.fract() == 0.0 && r >= 0.0 && (r as usize) < n_resp) {
@@ -235,8 +234,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                     a.round() as i64
                 }
                 Some(a) if !a.is_nan() => {
-                    let a = Timestamp::from_millis_f64(*a, "")
-                        .map_err(|e| Error::new(e.code, col_path("acknowledgedAt"), e.message))?;
+                    let a = Timestamp::from_millis_f64(*a, "").map_err(|e| e.at(col_path("acknowledgedAt")))?;
                     return Err(Error::new(
                         ErrorCode::EndBeforeStart,
                         col_path("acknowledgedAt"),
