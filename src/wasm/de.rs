@@ -82,8 +82,7 @@ impl Path {
         PATH.with_borrow_mut(|segments| segments.push(seg));
     }
 
-    /// Leave the value just read. (After an error the stack is left as it is: reading stops, and the next input
-    /// starts with [`Path::clear`].)
+    /// Leave the value just read (also after an error: the error already holds its path, and reading stops).
     #[inline(never)]
     fn pop() {
         PATH.with_borrow_mut(|segments| segments.pop());
@@ -540,9 +539,9 @@ impl<'de> de::SeqAccess<'de> for SeqAccess {
         let Some(d) = self.next_de() else {
             return Ok(None);
         };
-        let value = seed.deserialize(d)?;
+        let value = seed.deserialize(d);
         Path::pop();
-        Ok(Some(value))
+        value.map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -604,9 +603,9 @@ impl<'de> de::MapAccess<'de> for ObjectAccess {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let value = seed.deserialize(self.value_de()?)?;
+        let value = seed.deserialize(self.value_de()?);
         Path::pop();
-        Ok(value)
+        value
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -647,15 +646,15 @@ impl<'de> de::VariantAccess<'de> for EnumAccess {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
-        let value = seed.deserialize(self.payload_de())?;
+        let value = seed.deserialize(self.payload_de());
         Path::pop();
-        Ok(value)
+        value
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
-        let value = de::Deserializer::deserialize_seq(self.payload_de(), visitor)?;
+        let value = de::Deserializer::deserialize_seq(self.payload_de(), visitor);
         Path::pop();
-        Ok(value)
+        value
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -663,8 +662,8 @@ impl<'de> de::VariantAccess<'de> for EnumAccess {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let value = self.payload_de().map(visitor)?;
+        let value = self.payload_de().map(visitor);
         Path::pop();
-        Ok(value)
+        value
     }
 }
