@@ -179,13 +179,7 @@ fn de_error(root: &str, e: de::DeError) -> Error {
 /// Serialize a core result for JS ([`ser`]): objects as plain objects (never `Map`s), absent options as
 /// `undefined`.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    ser::to_value(value).map_err(ser_error)
-}
-
-#[cold]
-#[inline(never)]
-fn ser_error(e: String) -> JsValue {
-    to_js_error(Error::new(ErrorCode::InvalidType, "", format!("could not build the result: {e}")))
+    Ok(ser::to_value(value))
 }
 
 /// Run a core computation on a JS input and return its result to JS.

@@ -4,10 +4,14 @@
 //! It replaces `serde_wasm_bindgen::Serializer` (`serialize_maps_as_objects(true)`) and gives the same shapes:
 //! structs and maps are plain objects, sequences and tuples arrays, `None` and `()` `undefined` (a struct field
 //! that is `None` is still present, with the value `undefined`), unit variants `"Variant"`, other variants
-//! `{ Variant: payload }`, numbers JS numbers (64-bit integers only within the safe range, as before), bytes a
-//! `Uint8Array`, 128-bit integers a `BigInt`. Every value is a few bytes appended by non-generic code, so the
-//! `Serialize` impl of each output type compiles to little more than a call per field, and building a result
-//! costs one call into JS instead of one per field.
+//! `{ Variant: payload }`, numbers JS numbers, bytes a `Uint8Array`, 128-bit integers a `BigInt`. Every value is a
+//! few bytes appended by non-generic code, so the `Serialize` impl of each output type compiles to little more than
+//! a call per field, and building a result costs one call into JS instead of one per field.
+//!
+//! Writing cannot fail, so the error type is uninhabited and the `?` after every field compiles to nothing. The
+//! one way serde has to fail anyway, a `Serialize` impl calling `ser::Error::custom`, is a bug (no output type of
+//! opscore does) and panics, which the panic hook reports. 64-bit integers become numbers: outputs only hold counts
+//! and epoch milliseconds, far inside the range a JS number holds exactly (serde-wasm-bindgen threw beyond it).
 //!
 //! The buffer: a tag byte per value, then its payload (little-endian): [`UNDEF`], [`FALSE`], [`TRUE`],
 //! [`NUM`] + f64, [`STR`] + u32 length + UTF-8, [`ARR`] values… [`END`], [`OBJ`] (key, value)… [`END`],
@@ -69,23 +73,22 @@ extern "C" {
     fn opscore_decode(bytes: &[u8]) -> JsValue;
 }
 
-/// Serialize `value` into a JS value; on failure, the message of what could not be represented.
-pub(super) fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
+/// Serialize `value` into a JS value.
+pub(super) fn to_value<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let mut enc = Encoder::default();
     match value.serialize(&mut enc) {
-        Ok(()) => Ok(enc.finish()),
-        Err(e) => Err(*e.0),
+        Ok(()) => enc.finish(),
+        Err(never) => match never {},
     }
 }
 
-/// A value that could not be represented in JS, and why. Boxed, so that `Result<(), SerError>` is one word.
+/// The error of a serializer that cannot fail: no value of this type exists.
 #[derive(Debug)]
-#[allow(clippy::box_collection)] // a `Box<str>` would be two words
-pub(super) struct SerError(Box<String>);
+pub(super) enum SerError {}
 
 impl fmt::Display for SerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {}
     }
 }
 
@@ -93,8 +96,16 @@ impl std::error::Error for SerError {}
 
 impl ser::Error for SerError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        SerError(Box::new(msg.to_string()))
+        unrepresentable(&msg.to_string())
     }
+}
+
+/// A `Serialize` impl gave up: a bug in that impl, reported by the panic hook.
+#[cold]
+#[inline(never)]
+#[allow(clippy::panic)]
+fn unrepresentable(message: &str) -> ! {
+    panic!("a result could not be represented in JS: {message}")
 }
 
 /// The buffer a result is written into.
@@ -131,18 +142,6 @@ impl Encoder {
     #[inline(never)]
     fn str(&mut self, s: &str) {
         self.sized(STR, s.as_bytes());
-    }
-
-    /// An integer: a number when it is within ±(2^53 - 1), else an error, as serde-wasm-bindgen does.
-    #[inline(never)]
-    fn int(&mut self, v: i128) -> Result<(), SerError> {
-        const MAX_SAFE: i128 = 9_007_199_254_740_991;
-        if (-MAX_SAFE..=MAX_SAFE).contains(&v) {
-            self.num(v as f64);
-            Ok(())
-        } else {
-            Err(ser::Error::custom(format_args!("{v} can't be represented as a JavaScript number")))
-        }
     }
 
     /// `{ variant: ` — the payload and one extra [`END`] follow.
@@ -182,7 +181,7 @@ impl ser::Serializer for &mut Encoder {
     }
 
     fn serialize_i64(self, v: i64) -> Result<(), SerError> {
-        self.int(i128::from(v))
+        self.serialize_f64(v as f64)
     }
 
     fn serialize_u8(self, v: u8) -> Result<(), SerError> {
@@ -198,7 +197,7 @@ impl ser::Serializer for &mut Encoder {
     }
 
     fn serialize_u64(self, v: u64) -> Result<(), SerError> {
-        self.int(i128::from(v))
+        self.serialize_f64(v as f64)
     }
 
     fn serialize_i128(self, v: i128) -> Result<(), SerError> {
