@@ -151,10 +151,12 @@ pub fn deserialize<T: de::DeserializeOwned>(value: JsValue) -> Result<T, DeError
     T::deserialize(JsDeserializer::js(value))
 }
 
-/// A value to read: a JS value, or a number already copied out of a numeric array.
+/// A value to read: a JS value, a number already copied out of a numeric array, or a property whose getter threw
+/// (any attempt to read it, but skipping it, fails with "could not read this value").
 enum Val {
     Js(JsValue),
     Num(f64),
+    Unreadable,
 }
 
 /// What a value is, found once by non-generic code (so the generic `deserialize_*` methods stay small).
@@ -184,7 +186,7 @@ impl JsDeserializer {
     fn is_nullish(&self) -> bool {
         match &self.value {
             Val::Js(v) => v.loose_eq(&JsValue::NULL),
-            Val::Num(_) => false,
+            Val::Num(_) | Val::Unreadable => false,
         }
     }
 
@@ -192,14 +194,15 @@ impl JsDeserializer {
         match &self.value {
             Val::Js(v) => v.as_f64(),
             Val::Num(x) => Some(*x),
+            Val::Unreadable => None,
         }
     }
 
-    /// The JS value, unless it is a number (which never is an object, array or string).
+    /// The JS value, unless it is a number (which never is an object, array or string) or unreadable.
     fn js_value(&self) -> Option<&JsValue> {
         match &self.value {
             Val::Js(v) => Some(v),
-            Val::Num(_) => None,
+            Val::Num(_) | Val::Unreadable => None,
         }
     }
 
@@ -239,6 +242,9 @@ impl JsDeserializer {
     #[cold]
     #[inline(never)]
     fn invalid_type(&self, exp: &dyn Expected) -> DeError {
+        if let Val::Unreadable = self.value {
+            return DeError::unreadable();
+        }
         let kind = self.kind();
         let unexpected = match &kind {
             Kind::Nullish => Unexpected::Unit,
@@ -579,16 +585,17 @@ impl ObjectAccess {
         self.pending.as_ref().map_or("", |(_, k)| k.as_str())
     }
 
-    /// The deserializer of the pending key's value (its key is already on the path).
+    /// The deserializer of the pending key's value (its key is already on the path). Infallible, so that no
+    /// instance of [`de::MapAccess::next_value_seed`] carries an error path of its own: a value that cannot be read
+    /// fails when it is read.
     #[inline(never)]
-    fn value_de(&mut self) -> Result<JsDeserializer, DeError> {
-        let Some((js_key, _)) = self.pending.take() else {
-            return Err(de::Error::custom("a map value was read before its key"));
+    fn value_de(&mut self) -> JsDeserializer {
+        let value = match self.pending.take() {
+            Some((js_key, _)) => Reflect::get(&self.obj, &js_key).map_or(Val::Unreadable, Val::Js),
+            // serde reads a key before its value; a visitor that does not is read as an unreadable value.
+            None => Val::Unreadable,
         };
-        match Reflect::get(&self.obj, &js_key) {
-            Ok(value) => Ok(JsDeserializer::js(value)),
-            Err(_) => Err(DeError::unreadable()),
-        }
+        JsDeserializer { value }
     }
 }
 
@@ -603,7 +610,7 @@ impl<'de> de::MapAccess<'de> for ObjectAccess {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let value = seed.deserialize(self.value_de()?);
+        let value = seed.deserialize(self.value_de());
         Path::pop();
         value
     }
