@@ -15,7 +15,10 @@
 //!
 //! The buffer: a tag byte per value, then its payload (little-endian): [`UNDEF`], [`FALSE`], [`TRUE`],
 //! [`NUM`] + f64, [`STR`] + u32 length + UTF-8, [`ARR`] values… [`END`], [`OBJ`] (key, value)… [`END`],
-//! [`BYTES`] + u32 length + bytes, [`BIGINT`] + u32 length + decimal digits.
+//! [`BYTES`] + u32 length + bytes, [`BIGINT`] + u32 length + decimal digits. Field and variant names are
+//! `&'static str`s met again and again (100,000 tickets repeat the same dozen keys): the first time one is written as
+//! [`NAME`] + u32 length + UTF-8, which the decoder also appends to its list of names, and afterwards as [`NAME_AT`]
+//! + u32 index into that list, so each name becomes a JS string once per result.
 
 use std::fmt;
 
@@ -32,23 +35,20 @@ const OBJ: u8 = 6;
 const END: u8 = 7;
 const BYTES: u8 = 8;
 const BIGINT: u8 = 9;
+const NAME: u8 = 10;
+const NAME_AT: u8 = 11;
 
 #[wasm_bindgen(inline_js = r#"
 const utf8 = new TextDecoder();
 // The JS value encoded in `b` by src/wasm/ser.rs (read before wasm runs again: `b` is a view of its memory).
 export function opscore_decode(b) {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const names = [];
   let p = 0;
   const text = () => {
     const n = view.getUint32(p, true);
     p += 4;
-    let s = "";
-    if (n < 32) {
-      for (let i = p; i < p + n; i++) {
-        if (b[i] > 127) { s = utf8.decode(b.subarray(p, p + n)); break; }
-        s += String.fromCharCode(b[i]);
-      }
-    } else s = utf8.decode(b.subarray(p, p + n));
+    const s = utf8.decode(b.subarray(p, p + n));
     p += n;
     return s;
   };
@@ -63,6 +63,8 @@ export function opscore_decode(b) {
       case 6: { const o = {}; while (b[p] !== 7) { const k = value(); o[k] = value(); } p++; return o; }
       case 8: { const n = view.getUint32(p, true); p += 4 + n; return b.slice(p - n, p); }
       case 9: return BigInt(text());
+      case 10: { const s = text(); names.push(s); return s; }
+      case 11: p += 4; return names[view.getUint32(p - 4, true)];
     }
     throw new Error("opscore: corrupt result buffer");
   };
@@ -112,7 +114,15 @@ fn unrepresentable(message: &str) -> ! {
 #[derive(Default)]
 pub(super) struct Encoder {
     buf: Vec<u8>,
+    /// The names written so far, a direct-mapped cache keyed by address: (address, length, index in the
+    /// decoder's list). A name evicted by another is simply written again under a new index.
+    names: Vec<(usize, usize, u32)>,
+    /// How many names the decoder's list holds.
+    named: u32,
 }
+
+/// Slots of the name cache (a power of two).
+const NAME_SLOTS: usize = 256;
 
 impl Encoder {
     #[inline(never)]
@@ -144,11 +154,34 @@ impl Encoder {
         self.sized(STR, s.as_bytes());
     }
 
+    /// A field or variant name: by index when the decoder already has it.
+    #[inline(never)]
+    fn name(&mut self, s: &'static str) {
+        if self.names.is_empty() {
+            self.names = vec![(0, 0, 0); NAME_SLOTS];
+        }
+        let (addr, len) = (s.as_ptr() as usize, s.len());
+        let slot = (addr ^ (addr >> 8)) % NAME_SLOTS;
+        match self.names.get(slot) {
+            Some(&(a, l, index)) if a == addr && l == len => {
+                self.buf.push(NAME_AT);
+                self.buf.extend_from_slice(&index.to_le_bytes());
+            }
+            _ => {
+                if let Some(entry) = self.names.get_mut(slot) {
+                    *entry = (addr, len, self.named);
+                }
+                self.named += 1;
+                self.sized(NAME, s.as_bytes());
+            }
+        }
+    }
+
     /// `{ variant: ` — the payload and one extra [`END`] follow.
     #[inline(never)]
-    fn variant(&mut self, variant: &str) {
+    fn variant(&mut self, variant: &'static str) {
         self.tag(OBJ);
-        self.str(variant);
+        self.name(variant);
     }
 }
 
@@ -254,7 +287,7 @@ impl ser::Serializer for &mut Encoder {
     }
 
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), SerError> {
-        self.str(variant);
+        self.name(variant);
         Ok(())
     }
 
@@ -405,7 +438,7 @@ impl ser::SerializeStruct for &mut Encoder {
     type Error = SerError;
 
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
-        self.str(key);
+        self.name(key);
         value.serialize(&mut **self)
     }
 
@@ -420,7 +453,7 @@ impl ser::SerializeStructVariant for &mut Encoder {
     type Error = SerError;
 
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), SerError> {
-        self.str(key);
+        self.name(key);
         value.serialize(&mut **self)
     }
 
