@@ -112,8 +112,16 @@ impl fmt::Display for ErrorCode {
 }
 
 /// An error from opscore: what went wrong (`code`), where (`path`), and what to do about it (`message`).
+///
+/// The fields are read (and changed) through [`ErrorFields`]: `e.code`, `e.path`, `e.message`. They live in one
+/// box, so that an error is a single word and every `Result` of the crate stays small (each fallible function moves
+/// its results, and a 28-byte error made every one of those moves bigger).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<ErrorFields>);
+
+/// The fields of an [`Error`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct ErrorFields {
     /// The stable machine-readable code.
     pub code: ErrorCode,
     /// The path of the offending input field, such as `outages[3].end`; empty for the input as a whole.
@@ -122,13 +130,52 @@ pub struct Error {
     pub message: String,
 }
 
+impl std::ops::Deref for Error {
+    type Target = ErrorFields;
+    fn deref(&self) -> &ErrorFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorFields {
+        &mut self.0
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.code)
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .finish()
+    }
+}
+
 /// The result type of every fallible opscore function.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// A new error at `path`.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error { code, path: path.into(), message: message.into() }
+        Self::from_parts(code, path.into(), message.into())
+    }
+
+    #[inline(never)]
+    fn from_parts(code: ErrorCode, path: String, message: String) -> Self {
+        Error(Box::new(ErrorFields { code, path, message }))
+    }
+
+    /// The fields, by value.
+    pub fn into_fields(self) -> ErrorFields {
+        *self.0
+    }
+
+    /// The same error (code and message) at another path.
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.path = path.into();
+        self
     }
 
     /// The message to hand to `serde::de::Error::custom`, so that a deserializer error keeps this error's code

@@ -34,7 +34,7 @@ pub mod team;
 pub mod time;
 pub mod wasm;
 
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, ErrorFields, Result};
 
 /// The README's Rust examples, compiled and run as doctests so the documentation cannot rot.
 #[cfg(doctest)]

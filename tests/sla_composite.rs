@@ -10,7 +10,7 @@ fn run(json: &str) -> CompositeResult {
 
 fn err(json: &str) -> (ErrorCode, String) {
     let e = composite_availability(&serde_json::from_str::<CompositeInput>(json).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 fn serial(avail: &[f64]) -> String {

@@ -10,7 +10,7 @@ fn run(json: &str) -> IncidentMetrics {
 
 fn err(json: &str) -> (ErrorCode, String) {
     let e = incident_metrics(&serde_json::from_str::<IncidentInput>(json).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 const H: f64 = 3600.0;

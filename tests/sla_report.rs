@@ -16,7 +16,7 @@ fn report(json: &str) -> SlaReport {
 
 fn err(json: &str) -> (ErrorCode, String) {
     let e = sla_report(&input(json)).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// April 2026 has 30 days = 43 200 minutes.

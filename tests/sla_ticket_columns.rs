@@ -32,7 +32,7 @@ fn run(ids: serde_json::Value) -> TicketReport {
 
 fn err(ids: serde_json::Value) -> (ErrorCode, String) {
     let e = ticket_sla_columns(&columns(ids), &options()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 #[test]

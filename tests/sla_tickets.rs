@@ -11,7 +11,7 @@ fn run(json: &str) -> TicketReport {
 
 fn err(json: &str) -> (ErrorCode, String) {
     let e = ticket_sla(&serde_json::from_str::<TicketInput>(json).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 const NINE_TO_FIVE: &str = r#""calendar": {"timeZone": "UTC", "workingHours": {

@@ -199,7 +199,7 @@ proptest! {
             (Err(a), Err(b)) => {
                 // The same failure, named by column and flat row instead of by object.
                 prop_assert_eq!(a.code, b.code);
-                prop_assert_eq!(a.message, b.message);
+                prop_assert_eq!(&a.message, &b.message);
                 let field = a.path.rsplit('.').next().unwrap().split('[').next().unwrap().to_string();
                 prop_assert!(b.path.starts_with(&format!("deploymentColumns.{field}[")), "{} vs {}", a.path, b.path);
             }

@@ -15,7 +15,7 @@ fn run(v: Value) -> DoraReport {
 fn err(v: Value) -> (ErrorCode, String) {
     let input: DoraInput = serde_json::from_value(v).unwrap();
     let e = dora(&input).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// `n` deployments an hour apart from 2026-03-02T09:00Z; `failed` lists the indices that failed.

@@ -26,7 +26,7 @@ fn run(v: Value) -> OnCallReport {
 fn err(v: Value) -> (ErrorCode, String) {
     let input: OnCallInput = serde_json::from_value(v).unwrap();
     let e = on_call_load(&input).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 const MARCH: &str = r#"{"start": "2026-03-01T00:00:00Z", "end": "2026-04-01T00:00:00Z"}"#;

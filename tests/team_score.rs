@@ -110,7 +110,7 @@ fn health(v: Value) -> TeamHealthReport {
 
 fn health_err(v: Value) -> (ErrorCode, String) {
     let e = team_health(&serde_json::from_value::<TeamHealthInput>(v).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// Six responders in one week (UTC), a primary + secondary weekly rotation of 6, and 6 pages.

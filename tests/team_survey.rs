@@ -11,7 +11,7 @@ fn run(v: Value) -> SurveyReport {
 
 fn err(v: Value) -> (ErrorCode, String) {
     let e = survey_health(&serde_json::from_value::<SurveyInput>(v).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// `n` answers of `score` for team `t` at `at`.

@@ -11,7 +11,7 @@ fn run(v: Value) -> ToilReport {
 
 fn err(v: Value) -> (ErrorCode, String) {
     let e = toil(&serde_json::from_value::<ToilInput>(v).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// Week 1 (Mon 2 March 2026) and week 2 (Mon 9 March): a logs hours, b gives a fraction for week 1.
@@ -156,7 +156,7 @@ fn entry_columns_give_the_report_of_the_same_entries_as_objects() {
             v["entryColumns"][k] = x.clone();
         }
         let e = run(v).unwrap_err();
-        (e.code, e.path)
+        (e.code, e.path.clone())
     };
     assert_eq!(err(json!({"hours": [10.0, -1.0, 20.0]})), (ErrorCode::OutOfRange, "entryColumns.hours[1]".into()));
     assert_eq!(err(json!({"hours": [10.0]})), (ErrorCode::OutOfRange, "entryColumns.hours".into()));

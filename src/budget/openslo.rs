@@ -272,7 +272,7 @@ pub fn from_openslo(doc: &OpenSloDoc) -> Result<OpenSloImport> {
                 "window" => "spec.timeWindow[0]".to_string(),
                 other => join_path(&p, other),
             };
-            Error::new(e.code, field, e.message)
+            e.at(field)
         })?;
         objectives.push(ImportedObjective { name: o.name.clone().or_else(|| o.display_name.clone()), weight, slo });
     }

@@ -119,7 +119,8 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
             ));
         }
     }
-    let labels = input.labels.clone().unwrap_or_default();
+    let no_labels = BTreeMap::new();
+    let labels = input.labels.as_ref().unwrap_or(&no_labels);
     for k in labels.keys() {
         check_label_name(k, &join_path("labels", k))?;
         if k.starts_with("sloth_") {
@@ -164,7 +165,7 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
     }
     let common_labels = |y: &mut String, indent: &str, window: Option<&str>| {
         let _ = writeln!(y, "{indent}labels:");
-        for (k, v) in &labels {
+        for (k, v) in labels {
             let _ = writeln!(y, "{indent}  {k}: {}", quote(v));
         }
         let _ = writeln!(y, "{indent}  sloth_id: {}", quote(&id));
@@ -245,7 +246,7 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
             .collect();
         block(&mut y, "          ", &parts.join("\nor\n"));
         let _ = writeln!(y, "        labels:");
-        for (k, v) in &labels {
+        for (k, v) in labels {
             let _ = writeln!(y, "          {k}: {}", quote(v));
         }
         let _ = writeln!(y, "          sloth_severity: {}", quote(sev));

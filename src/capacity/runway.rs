@@ -419,8 +419,7 @@ pub fn runway(input: &RunwayInput) -> Result<RunwayReport> {
     };
     // Validate the query before the (costlier) fit, so a NaN threshold fails fast.
     check::finite(input.capacity, "capacity")?;
-    let model = CapacityModel::fit(&f)
-        .map_err(|e| if e.path == "levels[0]" { Error { path: "level".into(), ..e } } else { e })?;
+    let model = CapacityModel::fit(&f).map_err(|e| if e.path == "levels[0]" { e.at("level") } else { e })?;
     model.runway(&RunwayQuery {
         capacity: input.capacity,
         utilisation_target: input.utilisation_target,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::document::{OrgDocument, VERSION};
 use super::scorecard::{ScorecardOptions, score_resource, score_service, score_team};
-use crate::error::{Error, ErrorCode, Result, index_path, join_path};
+use crate::error::{Error, ErrorCode, ErrorFields, Result, index_path, join_path};
 use crate::time::Timestamp;
 
 /// The most services, or teams, one document may hold.
@@ -47,7 +47,8 @@ pub struct ErrorEntry {
 
 impl From<Error> for ErrorEntry {
     fn from(e: Error) -> Self {
-        ErrorEntry { code: e.code.as_str(), path: e.path, message: e.message }
+        let ErrorFields { code, path, message } = e.into_fields();
+        ErrorEntry { code: code.as_str(), path, message }
     }
 }
 

@@ -17,8 +17,6 @@
 //!
 //! `statistic` chooses mean (default) or median. The median of an even count is the mean of the two middle values.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
@@ -172,7 +170,7 @@ fn summarize(mut xs: Vec<f64>, stat: Statistic) -> Option<f64> {
 fn validate(inc: &Incident, path: &str) -> Result<()> {
     Interval { start: inc.start, end: inc.resolved_at }
         .validate(path)
-        .map_err(|e| Error { path: join_path(path, "resolvedAt"), ..e })?;
+        .map_err(|e| e.at(join_path(path, "resolvedAt")))?;
     if let Some(d) = inc.detected_at
         && (d < inc.start || d > inc.resolved_at)
     {
@@ -302,15 +300,17 @@ pub fn incident_metrics(input: &IncidentInput) -> Result<IncidentMetrics> {
     };
     let all: Vec<&Incident> = input.incidents.iter().collect();
     let overall = metric_set(&all, period, input.statistic, input.mttr_from);
-    let mut groups: BTreeMap<&str, Vec<&Incident>> = BTreeMap::new();
-    for inc in &input.incidents {
-        groups.entry(inc.severity.as_deref().unwrap_or("unspecified")).or_default().push(inc);
+    // Grouped by severity in name order, each group in input order (a stable sort, then runs of one severity).
+    fn severity(inc: &Incident) -> &str {
+        inc.severity.as_deref().unwrap_or("unspecified")
     }
-    let by_severity = groups
-        .into_iter()
-        .map(|(sev, incs)| SeverityMetrics {
-            severity: sev.to_string(),
-            metrics: metric_set(&incs, period, input.statistic, input.mttr_from),
+    let mut sorted = all;
+    crate::sort::sort_by(&mut sorted, |a, b| severity(a).cmp(severity(b)));
+    let by_severity = sorted
+        .chunk_by(|a, b| severity(a) == severity(b))
+        .map(|incs| SeverityMetrics {
+            severity: incs.first().map_or("", |inc| severity(inc)).to_string(),
+            metrics: metric_set(incs, period, input.statistic, input.mttr_from),
         })
         .collect();
     Ok(IncidentMetrics { statistic: input.statistic, period, overall, by_severity })

@@ -51,7 +51,7 @@ fn at(field: &str, i: usize) -> String {
 
 fn stamp(x: f64, field: &str, i: usize) -> Result<Timestamp> {
     // The path is built only for an error: formatting one per value was the hot spot.
-    Timestamp::from_millis_f64(x, "").map_err(|e| Error::new(e.code, at(field, i), e.message))
+    Timestamp::from_millis_f64(x, "").map_err(|e| e.at(at(field, i)))
 }
 
 /// 1 → true, 0 → false, NaN → unknown.

@@ -234,8 +234,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
             let at = if at_ms >= lo as f64 && at_ms < hi as f64 {
                 at_ms as i64
             } else {
-                let t =
-                    Timestamp::from_millis_f64(at, "").map_err(|e| Error::new(e.code, col_path("at"), e.message))?;
+                let t = Timestamp::from_millis_f64(at, "").map_err(|e| e.at(col_path("at")))?;
                 return Err(out_of_period(col_path("at"), t, input));
             };
             if !(r.is_finite() && r.fract() == 0.0 && r >= 0.0 && (r as usize) < n_resp) {
@@ -249,8 +248,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                 // Acknowledged within a century of the page: certainly a valid instant.
                 Some((_, a)) if a >= at as f64 && a < (at + 100 * 365 * 86_400_000) as f64 => a as i64,
                 Some((a, _)) if !a.is_nan() => {
-                    let a = Timestamp::from_millis_f64(a, "")
-                        .map_err(|e| Error::new(e.code, col_path("acknowledgedAt"), e.message))?;
+                    let a = Timestamp::from_millis_f64(a, "").map_err(|e| e.at(col_path("acknowledgedAt")))?;
                     return Err(Error::new(
                         ErrorCode::EndBeforeStart,
                         col_path("acknowledgedAt"),

@@ -463,7 +463,7 @@ fn csat_all(answers: &[Answer]) -> Result<Vec<TeamCsat>> {
             let k =
                 e.path.strip_prefix("scores[").and_then(|r| r.strip_suffix(']')).and_then(|k| k.parse::<usize>().ok());
             match k.and_then(|k| origin.get(k)) {
-                Some(&i) => Error::new(e.code, join_path(&index_path("csat", i), "score"), e.message),
+                Some(&i) => e.at(join_path(&index_path("csat", i), "score")),
                 None => e.within("csat"),
             }
         })?;

@@ -353,27 +353,29 @@ pub(crate) fn report(input: &ToilInput, log: &Log<'_>) -> Result<ToilReport> {
     let share = shares.iter().map(|s| s.1).sum::<f64>() / n.max(1) as f64;
     let over = |s: f64| s > TOIL_CAP + 1e-12;
 
-    let mut weeks_map: BTreeMap<NaiveDate, (usize, f64)> = BTreeMap::new();
-    let mut people_map: BTreeMap<&str, (usize, f64, usize)> = BTreeMap::new();
-    for ((person, week), s) in &shares {
-        let w = weeks_map.entry(*week).or_default();
-        w.0 += 1;
-        w.1 += s;
-        let p = people_map.entry(person).or_default();
-        p.0 += 1;
-        p.1 += s;
-        p.2 += usize::from(over(*s));
-    }
-    let weeks: Vec<WeekToil> =
-        weeks_map.iter().map(|(w, (k, s))| WeekToil { week: *w, people: *k, share: s / *k as f64 }).collect();
+    // `shares` is in (person, week) order: each person's weeks are one run; the weeks are grouped after a sort.
+    let mut by_week: Vec<(NaiveDate, f64)> = shares.iter().map(|((_, week), s)| (*week, *s)).collect();
+    crate::sort::sort_by(&mut by_week, |a, b| a.0.cmp(&b.0));
+    let weeks: Vec<WeekToil> = by_week
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|run| {
+            let week = run.first()?.0;
+            let k = run.len();
+            // Summed in (person, week) order, as before, so the shares are the same to the last bit.
+            Some(WeekToil { week, people: k, share: run.iter().map(|r| r.1).sum::<f64>() / k as f64 })
+        })
+        .collect();
     let first = weeks.first().map(|w| w.week);
     let points: Vec<(f64, f64)> =
         weeks.iter().map(|w| (first.map_or(0.0, |f| (w.week - f).num_days() as f64 / 7.0), w.share)).collect();
-    let mut people: Vec<PersonToil> = people_map
-        .iter()
-        .map(|(p, (k, s, o))| {
-            let share = s / *k as f64;
-            PersonToil { person: p.to_string(), weeks: *k, share, weeks_over_cap: *o, over_cap: over(share) }
+    let mut people: Vec<PersonToil> = shares
+        .chunk_by(|a, b| a.0.0 == b.0.0)
+        .filter_map(|run| {
+            let person = run.first()?.0.0;
+            let k = run.len();
+            let share = run.iter().map(|r| r.1).sum::<f64>() / k as f64;
+            let weeks_over_cap = run.iter().filter(|r| over(r.1)).count();
+            Some(PersonToil { person: person.to_string(), weeks: k, share, weeks_over_cap, over_cap: over(share) })
         })
         .collect();
     crate::sort::sort_by(&mut people, |a, b| b.share.total_cmp(&a.share));

@@ -78,7 +78,7 @@ impl ToilEntryColumns {
         let people = self.people.as_deref().unwrap_or_default();
         let mut rows = Vec::with_capacity(n);
         for (i, &w) in self.week.iter().enumerate() {
-            let week = Timestamp::from_millis_f64(w, "").map_err(|e| Error::new(e.code, at("week", i), e.message))?;
+            let week = Timestamp::from_millis_f64(w, "").map_err(|e| e.at(at("week", i)))?;
             let person = match self.person.as_ref().and_then(|v| v.get(i)) {
                 Some(&x) => index(x, people, "person", "people", i)?,
                 None => String::new(),

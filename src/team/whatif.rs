@@ -108,7 +108,7 @@ pub(crate) fn what_if(
         match rotation.as_mut() {
             Some(r) => {
                 r.members = m;
-                r.validate("").map_err(|e| Error::new(e.code, "rotationMembers", e.message))?;
+                r.validate("").map_err(|e| e.at("rotationMembers"))?;
                 after.on_call_share = Some(r.on_call_share());
             }
             None => after.on_call_share = after.on_call_share.map(|v| (v * scale).min(1.0)),

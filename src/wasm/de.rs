@@ -2,9 +2,11 @@
 //!
 //! Every nested value (struct field, map value, array element, enum payload) is read by the same type,
 //! [`JsDeserializer`], so each `Deserialize` impl of the crate is compiled once: a generic path-tracking wrapper
-//! around another deserializer would instantiate every impl and visitor again per wrapper layer. The current path
-//! lives in a shared [`PathStack`]; an error takes the path as it was when the error arose (the innermost value
-//! that saw it fail), and the `a.b[3].c` string is only built then.
+//! around another deserializer would instantiate every impl and visitor again per wrapper layer. The path of the
+//! value being read lives in one stack ([`PATH`]): a value's key or index is pushed before it is read and popped
+//! after; an error takes the path as it is when the error is made (in `de::Error::custom`, which every serde error
+//! goes through), which is the path of the innermost value being read, and the `a.b[3].c` string is only built
+//! then. So no generic code has to look at an error on its way out.
 //!
 //! Inputs: `undefined`/`null` (unit, `None`), booleans, numbers (safe integers are offered as integers, as
 //! serde-wasm-bindgen does), strings, arrays, typed arrays and all-number arrays (copied to Rust in one step),
@@ -48,65 +50,51 @@ enum Segment {
     Index(usize),
 }
 
-/// The path from the root to the value being read, shared by every deserializer of one input.
-#[derive(Debug, Default)]
-pub struct PathStack(RefCell<Vec<Segment>>);
+std::thread_local! {
+    /// The path from the root to the value being read (wasm has one thread; an input is read by one call).
+    static PATH: RefCell<Vec<Segment>> = const { RefCell::new(Vec::new()) };
+}
 
-impl PathStack {
-    /// An empty path (the root).
-    pub fn new() -> Self {
-        Self::default()
-    }
+/// The path of the value being read; its functions are non-generic, so that every generic caller stays a call.
+struct Path;
 
+impl Path {
     /// The path as a string: `outages[3].end`; `""` at the root.
-    fn render(&self) -> String {
-        let mut out = String::new();
-        for seg in self.0.borrow().iter() {
-            match seg {
-                Segment::Key(k) if out.is_empty() => out.push_str(k),
-                Segment::Key(k) => {
-                    out.push('.');
-                    out.push_str(k);
+    fn render() -> String {
+        PATH.with_borrow(|segments| {
+            let mut out = String::new();
+            for seg in segments {
+                match seg {
+                    Segment::Key(k) if out.is_empty() => out.push_str(k),
+                    Segment::Key(k) => {
+                        out.push('.');
+                        out.push_str(k);
+                    }
+                    Segment::Index(i) => out.push_str(&format!("[{i}]")),
                 }
-                Segment::Index(i) => out.push_str(&format!("[{i}]")),
             }
-        }
-        out
+            out
+        })
     }
 
     #[inline(never)]
-    fn push(&self, seg: Segment) {
-        self.0.borrow_mut().push(seg);
+    fn push(seg: Segment) {
+        PATH.with_borrow_mut(|segments| segments.push(seg));
+    }
+
+    /// Leave the value just read (also after an error: the error already holds its path, and reading stops).
+    #[inline(never)]
+    fn pop() {
+        PATH.with_borrow_mut(|segments| segments.pop());
     }
 
     #[inline(never)]
-    fn pop(&self) {
-        self.0.borrow_mut().pop();
-    }
-
-    /// Give `e` the current path (unless it has one) and leave the current segment.
-    #[inline(never)]
-    fn fail(&self, e: DeError) -> DeError {
-        let e = e.at(self);
-        self.pop();
-        e
-    }
-
-    /// Leave the segment pushed for a value that `r` is the result of; an error that has no path yet takes the
-    /// path of that value. (All the work is in non-generic helpers, so each instantiation is a few instructions.)
-    #[inline]
-    fn finish<T>(&self, r: Result<T, DeError>) -> Result<T, DeError> {
-        match r {
-            Ok(v) => {
-                self.pop();
-                Ok(v)
-            }
-            Err(e) => Err(self.fail(e)),
-        }
+    fn clear() {
+        PATH.with_borrow_mut(Vec::clear);
     }
 }
 
-/// A deserialization error: serde's message and, once known, the path where it arose. Boxed, so that every
+/// A deserialization error: serde's message and the path where it arose. Boxed, so that every
 /// `Result` that carries it stays small (the generic code that moves these results is the bulk of the
 /// deserializer's size).
 #[derive(Debug)]
@@ -115,7 +103,7 @@ pub struct DeError(Box<DeErrorInner>);
 #[derive(Debug)]
 struct DeErrorInner {
     message: String,
-    path: Option<String>,
+    path: String,
 }
 
 impl DeError {
@@ -124,17 +112,9 @@ impl DeError {
         &self.0.message
     }
 
-    /// The path of the value that failed; `None` until the error leaves that value's deserializer.
-    pub fn path(&self) -> Option<&str> {
-        self.0.path.as_deref()
-    }
-
-    /// Give the error the current path, unless an inner value already gave it one.
-    fn at(mut self, path: &PathStack) -> Self {
-        if self.0.path.is_none() {
-            self.0.path = Some(path.render());
-        }
-        self
+    /// The path of the value that failed, such as `outages[3].end`; `""` for the input as a whole.
+    pub fn path(&self) -> &str {
+        &self.0.path
     }
 
     #[cold]
@@ -161,20 +141,22 @@ impl de::Error for DeError {
 impl DeError {
     #[inline(never)]
     fn message_only(message: String) -> Self {
-        DeError(Box::new(DeErrorInner { message, path: None }))
+        DeError(Box::new(DeErrorInner { message, path: Path::render() }))
     }
 }
 
 /// Read `value` as a `T`, tracking the path of every nested value.
 pub fn deserialize<T: de::DeserializeOwned>(value: JsValue) -> Result<T, DeError> {
-    let path = PathStack::new();
-    T::deserialize(JsDeserializer { value: Val::Js(value), path: &path }).map_err(|e| e.at(&path))
+    Path::clear();
+    T::deserialize(JsDeserializer::js(value))
 }
 
-/// A value to read: a JS value, or a number already copied out of a numeric array.
+/// A value to read: a JS value, a number already copied out of a numeric array, or a property whose getter threw
+/// (any attempt to read it, but skipping it, fails with "could not read this value").
 enum Val {
     Js(JsValue),
     Num(f64),
+    Unreadable,
 }
 
 /// What a value is, found once by non-generic code (so the generic `deserialize_*` methods stay small).
@@ -191,21 +173,20 @@ enum Kind {
     Other(String),
 }
 
-/// The deserializer of one value, at the path held by `path`.
-pub struct JsDeserializer<'a> {
+/// The deserializer of one value, at the path held by [`PATH`].
+pub struct JsDeserializer {
     value: Val,
-    path: &'a PathStack,
 }
 
-impl<'a> JsDeserializer<'a> {
-    fn js(value: JsValue, path: &'a PathStack) -> Self {
-        JsDeserializer { value: Val::Js(value), path }
+impl JsDeserializer {
+    fn js(value: JsValue) -> Self {
+        JsDeserializer { value: Val::Js(value) }
     }
 
     fn is_nullish(&self) -> bool {
         match &self.value {
             Val::Js(v) => v.loose_eq(&JsValue::NULL),
-            Val::Num(_) => false,
+            Val::Num(_) | Val::Unreadable => false,
         }
     }
 
@@ -213,14 +194,15 @@ impl<'a> JsDeserializer<'a> {
         match &self.value {
             Val::Js(v) => v.as_f64(),
             Val::Num(x) => Some(*x),
+            Val::Unreadable => None,
         }
     }
 
-    /// The JS value, unless it is a number (which never is an object, array or string).
+    /// The JS value, unless it is a number (which never is an object, array or string) or unreadable.
     fn js_value(&self) -> Option<&JsValue> {
         match &self.value {
             Val::Js(v) => Some(v),
-            Val::Num(_) => None,
+            Val::Num(_) | Val::Unreadable => None,
         }
     }
 
@@ -260,6 +242,9 @@ impl<'a> JsDeserializer<'a> {
     #[cold]
     #[inline(never)]
     fn invalid_type(&self, exp: &dyn Expected) -> DeError {
+        if let Val::Unreadable = self.value {
+            return DeError::unreadable();
+        }
         let kind = self.kind();
         let unexpected = match &kind {
             Kind::Nullish => Unexpected::Unit,
@@ -303,7 +288,7 @@ impl<'a> JsDeserializer<'a> {
 
     /// The elements of an array (numbers copied in one step when they all are numbers).
     #[inline(never)]
-    fn seq_access(&self) -> Option<SeqAccess<'a>> {
+    fn seq_access(&self) -> Option<SeqAccess> {
         let items = match self.numbers() {
             Some(numbers) => Items::Nums(numbers),
             None => Items::Js(self.js_value()?.dyn_ref::<Array>()?.clone()),
@@ -312,7 +297,7 @@ impl<'a> JsDeserializer<'a> {
             Items::Nums(v) => u32::try_from(v.len()).unwrap_or(u32::MAX),
             Items::Js(a) => a.length(),
         };
-        Some(SeqAccess { items, len, i: 0, path: self.path })
+        Some(SeqAccess { items, len, i: 0 })
     }
 
     fn map<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -324,17 +309,17 @@ impl<'a> JsDeserializer<'a> {
 
     /// The keys and values of a plain object.
     #[inline(never)]
-    fn object_access(&self) -> Option<ObjectAccess<'a>> {
+    fn object_access(&self) -> Option<ObjectAccess> {
         let obj = self.object()?;
         let keys = Object::keys(obj.unchecked_ref::<Object>());
-        Some(ObjectAccess { len: keys.length(), keys, i: 0, obj: obj.clone(), pending: None, path: self.path })
+        Some(ObjectAccess { len: keys.length(), keys, i: 0, obj: obj.clone(), pending: None })
     }
 
     /// An enum as `"Variant"` or `{ Variant: payload }`: the tag and the payload.
     #[inline(never)]
-    fn enum_access(&self, exp: &dyn Expected) -> Result<EnumAccess<'a>, DeError> {
+    fn enum_access(&self, exp: &dyn Expected) -> Result<EnumAccess, DeError> {
         if let Some(tag) = self.string() {
-            return Ok(EnumAccess { tag, payload: None, path: self.path });
+            return Ok(EnumAccess { tag, payload: None });
         }
         let Some(obj) = self.object() else {
             return Err(self.invalid_type(exp));
@@ -346,7 +331,7 @@ impl<'a> JsDeserializer<'a> {
         let key = keys.get(0);
         let payload = Reflect::get(obj, &key).map_err(|_| DeError::unreadable())?;
         let tag = key.as_string().unwrap_or_default();
-        Ok(EnumAccess { tag, payload: Some(payload), path: self.path })
+        Ok(EnumAccess { tag, payload: Some(payload) })
     }
 
     /// The one character of a one-character string.
@@ -361,7 +346,7 @@ impl<'a> JsDeserializer<'a> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for JsDeserializer<'_> {
+impl<'de> de::Deserializer<'de> for JsDeserializer {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -529,17 +514,16 @@ enum Items {
 }
 
 /// The elements of an array, read one by one.
-struct SeqAccess<'a> {
+struct SeqAccess {
     items: Items,
     len: u32,
     i: u32,
-    path: &'a PathStack,
 }
 
-impl<'a> SeqAccess<'a> {
+impl SeqAccess {
     /// The deserializer of the next element, with its index pushed on the path; `None` after the last.
     #[inline(never)]
-    fn next_de(&mut self) -> Option<JsDeserializer<'a>> {
+    fn next_de(&mut self) -> Option<JsDeserializer> {
         if self.i >= self.len {
             return None;
         }
@@ -549,19 +533,21 @@ impl<'a> SeqAccess<'a> {
             Items::Js(array) => Val::Js(array.get(i)),
             Items::Nums(numbers) => Val::Num(numbers.get(i as usize).copied().unwrap_or(f64::NAN)),
         };
-        self.path.push(Segment::Index(i as usize));
-        Some(JsDeserializer { value, path: self.path })
+        Path::push(Segment::Index(i as usize));
+        Some(JsDeserializer { value })
     }
 }
 
-impl<'de> de::SeqAccess<'de> for SeqAccess<'_> {
+impl<'de> de::SeqAccess<'de> for SeqAccess {
     type Error = DeError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
-        match self.next_de() {
-            Some(d) => self.path.finish(seed.deserialize(d)).map(Some),
-            None => Ok(None),
-        }
+        let Some(d) = self.next_de() else {
+            return Ok(None);
+        };
+        let value = seed.deserialize(d);
+        Path::pop();
+        value.map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -570,18 +556,18 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'_> {
 }
 
 /// The own enumerable keys of a plain object and their values.
-struct ObjectAccess<'a> {
+struct ObjectAccess {
     obj: JsValue,
     keys: Array,
     len: u32,
     i: u32,
-    /// The key whose value comes next (as JS, to read it, and as Rust, for the path).
+    /// The key whose value comes next, as JS (to read it) and as Rust (to read it as a key).
     pending: Option<(JsValue, String)>,
-    path: &'a PathStack,
 }
 
-impl<'a> ObjectAccess<'a> {
-    /// Move to the next key (now `pending`); `false` after the last.
+impl ObjectAccess {
+    /// Move to the next key (now `pending`, and pushed on the path, so that an unknown field or a bad map key is
+    /// reported at the key); `false` after the last.
     #[inline(never)]
     fn advance(&mut self) -> bool {
         if self.i >= self.len {
@@ -590,6 +576,7 @@ impl<'a> ObjectAccess<'a> {
         let js_key = self.keys.get(self.i);
         self.i += 1;
         let key = js_key.as_string().unwrap_or_default();
+        Path::push(Segment::Key(key.clone()));
         self.pending = Some((js_key, key));
         true
     }
@@ -598,45 +585,34 @@ impl<'a> ObjectAccess<'a> {
         self.pending.as_ref().map_or("", |(_, k)| k.as_str())
     }
 
-    /// An unknown field or a bad map key: its path includes the key.
-    #[cold]
+    /// The deserializer of the pending key's value (its key is already on the path). Infallible, so that no
+    /// instance of [`de::MapAccess::next_value_seed`] carries an error path of its own: a value that cannot be read
+    /// fails when it is read.
     #[inline(never)]
-    fn key_error(&mut self, e: DeError) -> DeError {
-        let key = self.pending.take().map(|(_, k)| k).unwrap_or_default();
-        self.path.push(Segment::Key(key));
-        self.path.fail(e)
-    }
-
-    /// The deserializer of the pending key's value, with the key pushed on the path.
-    #[inline(never)]
-    fn value_de(&mut self) -> Result<JsDeserializer<'a>, DeError> {
-        let Some((js_key, key)) = self.pending.take() else {
-            return Err(de::Error::custom("a map value was read before its key"));
+    fn value_de(&mut self) -> JsDeserializer {
+        let value = match self.pending.take() {
+            Some((js_key, _)) => Reflect::get(&self.obj, &js_key).map_or(Val::Unreadable, Val::Js),
+            // serde reads a key before its value; a visitor that does not is read as an unreadable value.
+            None => Val::Unreadable,
         };
-        self.path.push(Segment::Key(key));
-        match Reflect::get(&self.obj, &js_key) {
-            Ok(value) => Ok(JsDeserializer::js(value, self.path)),
-            Err(_) => Err(self.path.fail(DeError::unreadable())),
-        }
+        JsDeserializer { value }
     }
 }
 
-impl<'de> de::MapAccess<'de> for ObjectAccess<'_> {
+impl<'de> de::MapAccess<'de> for ObjectAccess {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         if !self.advance() {
             return Ok(None);
         }
-        match seed.deserialize(de::value::StrDeserializer::<DeError>::new(self.pending_key())) {
-            Ok(out) => Ok(Some(out)),
-            Err(e) => Err(self.key_error(e)),
-        }
+        seed.deserialize(de::value::StrDeserializer::<DeError>::new(self.pending_key())).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let d = self.value_de()?;
-        self.path.finish(seed.deserialize(d))
+        let value = seed.deserialize(self.value_de());
+        Path::pop();
+        value
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -645,24 +621,23 @@ impl<'de> de::MapAccess<'de> for ObjectAccess<'_> {
 }
 
 /// An enum written as `"Variant"` (no payload) or `{ Variant: payload }`.
-struct EnumAccess<'a> {
+struct EnumAccess {
     tag: String,
     payload: Option<JsValue>,
-    path: &'a PathStack,
 }
 
-impl<'a> EnumAccess<'a> {
+impl EnumAccess {
     /// The deserializer of the payload, with the tag pushed on the path.
     #[inline(never)]
-    fn payload_de(self) -> JsDeserializer<'a> {
-        self.path.push(Segment::Key(self.tag));
-        JsDeserializer::js(self.payload.unwrap_or(JsValue::UNDEFINED), self.path)
+    fn payload_de(self) -> JsDeserializer {
+        Path::push(Segment::Key(self.tag));
+        JsDeserializer::js(self.payload.unwrap_or(JsValue::UNDEFINED))
     }
 }
 
-impl<'de, 'a> de::EnumAccess<'de> for EnumAccess<'a> {
+impl<'de> de::EnumAccess<'de> for EnumAccess {
     type Error = DeError;
-    type Variant = EnumAccess<'a>;
+    type Variant = EnumAccess;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), DeError> {
         let v = seed.deserialize(de::value::StrDeserializer::<DeError>::new(&self.tag))?;
@@ -670,7 +645,7 @@ impl<'de, 'a> de::EnumAccess<'de> for EnumAccess<'a> {
     }
 }
 
-impl<'de> de::VariantAccess<'de> for EnumAccess<'_> {
+impl<'de> de::VariantAccess<'de> for EnumAccess {
     type Error = DeError;
 
     fn unit_variant(self) -> Result<(), DeError> {
@@ -678,13 +653,15 @@ impl<'de> de::VariantAccess<'de> for EnumAccess<'_> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
-        let path = self.path;
-        path.finish(seed.deserialize(self.payload_de()))
+        let value = seed.deserialize(self.payload_de());
+        Path::pop();
+        value
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
-        let path = self.path;
-        path.finish(de::Deserializer::deserialize_seq(self.payload_de(), visitor))
+        let value = de::Deserializer::deserialize_seq(self.payload_de(), visitor);
+        Path::pop();
+        value
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -692,7 +669,8 @@ impl<'de> de::VariantAccess<'de> for EnumAccess<'_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let path = self.path;
-        path.finish(self.payload_de().map(visitor))
+        let value = self.payload_de().map(visitor);
+        Path::pop();
+        value
     }
 }

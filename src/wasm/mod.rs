@@ -1,4 +1,4 @@
-//! The JavaScript boundary: the only module that imports `wasm_bindgen`, `js_sys` or `serde_wasm_bindgen`.
+//! The JavaScript boundary: the only module that imports `wasm_bindgen` or `js_sys`.
 //!
 //! Each export takes plain JS objects, turns them into core types with [`from_js`] (which reports the path of a
 //! mistyped field), calls the core, and turns the result back with [`to_js`]. Errors become real JS `Error`s
@@ -15,6 +15,7 @@ pub mod capacity;
 mod columns;
 pub mod de;
 pub mod org;
+mod ser;
 pub mod sla;
 pub mod team;
 
@@ -172,23 +173,13 @@ fn check_input(value: &JsValue, root: &str) -> Result<(), Error> {
 #[cold]
 #[inline(never)]
 fn de_error(root: &str, e: de::DeError) -> Error {
-    Error::from_serde(crate::error::join_path(root, e.path().unwrap_or_default()), e.message())
+    Error::from_serde(crate::error::join_path(root, e.path()), e.message())
 }
 
-/// Serialize a core result for JS: objects as plain objects (never `Map`s), absent options as `undefined`.
+/// Serialize a core result for JS ([`ser`]): objects as plain objects (never `Map`s), absent options as
+/// `undefined`.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serializer()).map_err(ser_error)
-}
-
-#[inline(never)]
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)
-}
-
-#[cold]
-#[inline(never)]
-fn ser_error(e: serde_wasm_bindgen::Error) -> JsValue {
-    to_js_error(Error::new(ErrorCode::InvalidType, "", format!("could not build the result: {e}")))
+    Ok(ser::to_value(value))
 }
 
 /// Run a core computation on a JS input and return its result to JS.
