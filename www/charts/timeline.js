@@ -3,6 +3,8 @@
 // axis. Text is set with textContent; colours come from classes in style.css (no inline styles, CSP-safe), and each
 // lane's label says in words what its bars mean, so colour never carries meaning alone.
 
+import { patchChildren } from "../views/patch.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 function node(tag, attrs = {}, text) {
@@ -62,7 +64,9 @@ export function createTimeline(container) {
       }
       svg.append(g);
     });
-    host.replaceChildren(svg);
+    // The drawing is patched into the one on screen: on a what-if move most lanes, labels and bars stay where they
+    // were, and only the attributes that moved are written (the browser keeps the rest styled and laid out).
+    patchChildren(host, [svg]);
   }
 
   // A chart laid out in the same pass may settle its plot area a moment later (uPlot commits sizes in a

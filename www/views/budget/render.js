@@ -17,6 +17,14 @@ function cell(text, value, header = false) {
   return c;
 }
 
+/** Set a cell made by `cell` to `text` and raw `value` (none: no data-value), writing only what differs. */
+function setCell(c, text, value) {
+  if (c.textContent !== text) c.textContent = text;
+  if (value !== undefined && value !== null) {
+    if (c.dataset.value !== String(value)) c.dataset.value = String(value);
+  } else if (c.hasAttribute("data-value")) delete c.dataset.value;
+}
+
 function tierLabel(t) {
   return `${t.name} (${t.severity})`;
 }
@@ -64,6 +72,7 @@ export function createBudgetRender() {
   }
   let fires = null; // {result, to} of the table's last paint
   let allFires = false;
+  let firesKey = ""; // what the fires table was last painted from
 
   /** The chart's plot-area margins in CSS px relative to the timeline's box, so the timeline lines up with it. */
   function plotMargins() {
@@ -115,12 +124,19 @@ export function createBudgetRender() {
       ["exhaustion", "Budget runs out", exhaustionWords, (x) => x.timeToExhaustion],
       ["state", "Policy state", (x) => stateWords(x.policyState), (x) => x.policyState],
     ];
-    patchChildren($("budget-figures").tBodies[0], [
-      ...rows.map(([key, label, text, value]) => {
-        const tr = el("tr", { dataset: { measure: key } }, [cell(label, undefined, true), cell(text(r), value(r)), sc ? cell(text(sc), value(sc)) : cell("–")]);
-        return tr;
-      }),
-    ]);
+    const body = $("budget-figures").tBodies[0];
+    // A move of the incident changes only the scenario's column, and often only some of its figures: when the rows
+    // are there already, each cell's text and raw value are set where they differ (no fresh rows built to compare).
+    const inPlace = body.rows.length === rows.length && [...body.rows].every((tr, i) => tr.dataset.measure === rows[i][0] && tr.cells.length === 3);
+    if (inPlace) {
+      rows.forEach(([, , text, value], i) => {
+        const cells = body.rows[i].cells;
+        setCell(cells[1], text(r), value(r));
+        setCell(cells[2], sc ? text(sc) : "–", sc ? value(sc) : undefined);
+      });
+      return;
+    }
+    patchChildren(body, rows.map(([key, label, text, value]) => el("tr", { dataset: { measure: key } }, [cell(label, undefined, true), cell(text(r), value(r)), sc ? cell(text(sc), value(sc)) : cell("–")])));
   }
 
   function burnDown({ service: s, result, inc }) {
@@ -196,6 +212,11 @@ export function createBudgetRender() {
     };
     const all = result.backtest.tiers.flatMap((t) => t.fires.map((f) => [t, f]));
     const shown = allFires ? all : all.slice(0, FIRES_SHOWN);
+    // The rows depend on the listed fires, the incidents they overlap and the end of the window only: a move that
+    // leaves them as they were (most moves of a past incident) leaves the table alone.
+    const key = JSON.stringify([to, all.length, allFires, shown.map(([t, f]) => [t.tier.name, t.tier.severity, f.start, f.end]), result.incidents.map((o) => [o.name, o.start, o.end]), result.hypothetical]);
+    if (key === firesKey) return;
+    firesKey = key;
     const rows = shown.map(([t, f]) => {
       const secs = ((f.end ? Date.parse(f.end) : to) - Date.parse(f.start)) / 1000;
       return el("tr", { dataset: { tier: t.tier.name } }, [cell(tierLabel(t.tier), undefined, true), cell(utc(f.start)), cell(f.end ? utc(f.end) : "Still firing"), cell(formatDuration(secs), secs), cell(during(f))]);
@@ -329,6 +350,7 @@ export function createBudgetRender() {
       $("budget-chart").replaceChildren(el("p", { className: "note" }, message));
       $("budget-timeline").replaceChildren();
       fires = null;
+      firesKey = "";
       document.getElementById("budget-fires-more")?.setAttribute("hidden", "");
       $("budget-headline").textContent = message;
       for (const id of ["budget-figures", "budget-fires", "budget-burn", "budget-tiers", "budget-year"]) $(id).tBodies[0].replaceChildren();

@@ -2,10 +2,14 @@
 // full budget lasts at this rate", policy states, counts and rough durations.
 import { formatDuration } from "../../format.js";
 
+// One formatter for every count (toLocaleString builds a new one per call: a tenth of a millisecond each, several
+// times per what-if move).
+const WHOLE = new Intl.NumberFormat("en");
+
 /** 1234.5 → "1,235"; small counts keep one decimal ("0.4"). */
 export function count(x) {
   if (!Number.isFinite(x)) return "–";
-  return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toFixed(1) : Math.round(x).toLocaleString("en");
+  return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toFixed(1) : WHOLE.format(Math.round(x));
 }
 
 /** A burn rate as "0.18×", "5.6×", "13.4×". */
