@@ -26,6 +26,7 @@ import {
   saveScenario,
 } from "./state.js";
 import { getDataset } from "./io/store.js";
+import { later } from "./later.js";
 import { mountOverview } from "./views/overview.js";
 import { mountSla } from "./views/sla.js";
 import { mountBudget } from "./views/budget.js";
@@ -40,7 +41,7 @@ const engine = createEngine(startEngineWorker());
 let scenario = defaultScenario();
 let summary = null;
 let engineVersion = "";
-let saveTimer = 0;
+const saveTimer = later(150);
 const mounted = {};
 
 function notify(kind, message, { id } = {}) {
@@ -67,11 +68,11 @@ function progress(label, fraction) {
 }
 
 function persist() {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
+  // (One timer kept armed while a control moves, not a new one per change: see later.js.)
+  saveTimer.run(() => {
     const problem = saveScenario(localStorage, scenario);
     if (problem) notify("warning", problem, { id: "save" });
-  }, 150);
+  });
 }
 
 const app = {

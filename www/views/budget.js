@@ -9,6 +9,7 @@ import { isSuperseded } from "../engine/client.js";
 import { download } from "../io/export.js";
 import { registerWhatIf } from "../whatif.js";
 import { registerOrgWhatIf } from "../orgwhatif.js";
+import { later } from "../later.js";
 import { createBudgetRender } from "./budget/render.js";
 
 const WINDOWS = ["7", "14", "28", "30", "90"];
@@ -74,10 +75,10 @@ export function mountBudget(app) {
   let wanted = null;
   let seq = 0;
   let yearKey = "";
-  let yearTimer = 0;
+  const yearTimer = later(300);
   let rulesKey = "";
-  let rulesTimer = 0;
-  let movingTimer = 0;
+  const rulesTimer = later(150);
+  const movingTimer = later(400);
   let latest = null; // {input, result}
   let latestYear = null;
   let latestRules = null;
@@ -224,11 +225,10 @@ export function mountBudget(app) {
       // A person is moving a control: let off-screen cards skip rendering until 400 ms after the last move.
       const view = $("view-budget");
       view.classList.add("moving");
-      clearTimeout(movingTimer);
-      movingTimer = setTimeout(() => {
+      movingTimer.run(() => {
         view.classList.remove("moving");
         render.settle();
-      }, 400);
+      });
       const own = String(Number((s.slo.target * 100).toFixed(4)));
       app.setOverrides({
         "budget.service": s.id,
@@ -269,8 +269,7 @@ export function mountBudget(app) {
     const key = JSON.stringify(input);
     if (key !== yearKey) {
       yearKey = key;
-      clearTimeout(yearTimer);
-      yearTimer = setTimeout(() => {
+      yearTimer.run(() => {
         app.engine.whatIf("budget.year", "budget.yearBacktest", input).then(
           (r) => {
             if (JSON.stringify(input) !== yearKey) return;
@@ -281,7 +280,7 @@ export function mountBudget(app) {
             if (!isSuperseded(e)) render.yearError(e);
           },
         );
-      }, 300);
+      });
     }
     refreshRules(s, input);
     return done;
@@ -300,8 +299,7 @@ export function mountBudget(app) {
     rulesKey = key;
     // Laying out a new rule file (a few hundred lines) costs several milliseconds: while a control is moving, the
     // export follows 150 ms after the last change instead of on every keystroke.
-    clearTimeout(rulesTimer);
-    rulesTimer = setTimeout(() => {
+    rulesTimer.run(() => {
       app.engine.whatIf("budget.rules", "prometheusRules", rulesInput).then(
         (r) => {
           if (key !== rulesKey) return;
@@ -314,7 +312,7 @@ export function mountBudget(app) {
           render.rulesError(e);
         },
       );
-    }, 150);
+    });
   }
 
   // The view computes only while it is shown: data that arrives while it is hidden marks it stale for onShow.
