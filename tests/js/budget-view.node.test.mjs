@@ -215,3 +215,15 @@ test("baselines are kept per objective: A → B → A (and an incident at A) giv
   for (let k = 0; k < 20; k++) warm["budget.view"]({ ...a, objective: 0.99 + k * 0.0001 });
   assert.deepEqual(strip(warm["budget.view"](a)), first);
 });
+
+test("budget.view: an incident moved through several hours gives what a fresh worker gives (the baselines it keeps are never painted)", () => {
+  const at = (h) => ({ service: "checkout", objective: 0.999, windowDays: 28, incident: { start: new Date(asOfMs + h * 3600000).toISOString(), durationSeconds: 5400, errorRate: 0.4 } });
+  const strip = (r) => JSON.parse(JSON.stringify({ ...r, timing: null, chart: Object.fromEntries(Object.entries(r.chart).map(([k, v]) => [k, [...v]])) }));
+  const moving = budgetTasks({ org });
+  for (const h of [-48, -100, -200, -48, -300]) moving["budget.view"](at(h));
+  const moved = strip(moving["budget.view"](at(-100)));
+  const fresh = strip(budgetTasks({ org })["budget.view"](at(-100)));
+  assert.deepEqual(moved, fresh);
+  // …and without the incident, the baseline is untouched by the painting.
+  assert.deepEqual(strip(moving["budget.view"]({ ...at(0), incident: undefined })), strip(budgetTasks({ org })["budget.view"]({ ...at(0), incident: undefined })));
+});
