@@ -13,10 +13,9 @@
 import { TicketSet } from "opscore";
 import { buildOrg } from "./tasks-org.js";
 import { SUPPORT_ID } from "./org.js";
-import { weeklyCounts } from "../sample/index.js";
 import { IMPORTED_SERVICE } from "./org-imports.js";
 import { paintOutages } from "./org-whatif.js";
-import { dailyTotals } from "../sample/index.js";
+import { dailyTotals, teamSummary as sampleTeamSummary } from "../sample/index.js";
 
 const DAY_MS = 86400000;
 
@@ -169,23 +168,9 @@ function slaEntries(doc, sample, period) {
   return out;
 }
 
-/** The team's summary for the page, as `summarise` gives the sample's (sample/index.js). */
+/** The team's summary for the page, as `summarise` gives the sample's (sample/index.js), with where it came from. */
 function teamSummary(t, period, source, imported) {
-  return {
-    id: t.id,
-    name: t.name,
-    source,
-    imported,
-    period,
-    responders: t.responders,
-    pages: t.pages.length,
-    shifts: t.shifts.length,
-    deployments: t.deployments.length,
-    failedDeployments: t.deployments.filter((d) => d.failed).length,
-    toilEntries: t.toil.length,
-    surveys: new Set(t.squadVotes.map((v) => v.at)).size,
-    weekly: weeklyCounts(t, period.start, period.end),
-  };
+  return { ...sampleTeamSummary(t, period.start, period.end), source, imported, period };
 }
 
 /**

@@ -160,18 +160,23 @@ export function summarise(org) {
     outages: org.outages,
     support: { calendar: org.support.calendar, targets: org.support.targets, tickets: org.support.tickets.length },
     capacity: org.capacity.map((c) => ({ ...c, series: { ...c.series, values: c.series.values.slice() } })),
-    teams: org.teams.map((t) => ({
-      id: t.id,
-      name: t.name,
-      responders: t.responders,
-      pages: t.pages.length,
-      shifts: t.shifts.length,
-      deployments: t.deployments.length,
-      failedDeployments: t.deployments.filter((d) => d.failed).length,
-      toilEntries: t.toil.length,
-      surveys: new Set(t.squadVotes.map((v) => v.at)).size,
-      weekly: weeklyCounts(t, org.meta.start, org.meta.end),
-    })),
+    teams: org.teams.map((t) => teamSummary(t, org.meta.start, org.meta.end)),
+  };
+}
+
+/** A team as the page lists it: its people, how many rows of each kind it holds, and its weekly interruptions. */
+export function teamSummary(t, start, end) {
+  return {
+    id: t.id,
+    name: t.name,
+    responders: t.responders,
+    pages: t.pages.length,
+    shifts: t.shifts.length,
+    deployments: t.deployments.length,
+    failedDeployments: t.deployments.filter((d) => d.failed).length,
+    toilEntries: t.toil.length,
+    surveys: new Set(t.squadVotes.map((v) => v.at)).size,
+    weekly: weeklyCounts(t, start, end),
   };
 }
 
