@@ -27,13 +27,37 @@ stage() {
   fi
 }
 
+# The boundary tests in headless Chromium. About one run in four on this machine (2026-11-22), Chromium's renderer
+# hangs while loading the test module (the runner: "Failed to detect test as having been run"; chromedriver gives
+# up only after 300 s), so no test runs at all. Each attempt is therefore capped at 150 s (the tests take seconds),
+# and a hang (no test run, or the cap reached) is tried once more. A test that ran and failed is never retried.
+wasm_chromium() {
+  local log rc attempt
+  log="$(mktemp)"
+  for attempt in 1 2; do
+    timeout 150 cargo test --target wasm32-unknown-unknown --test web_browser --locked 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    if [ "$rc" -eq 0 ] || { [ "$rc" -ne 124 ] && ! grep -q "Failed to detect test as having been run" "$log"; }; then
+      break
+    fi
+    # The hung runner, its chromedriver and their headless Chromium (started for this stage only).
+    pkill -f "wasm-bindgen-test-runner .*web_browser" 2>/dev/null
+    pkill -f "chromedriver --port" 2>/dev/null
+    pkill -f "chromium.*--headless" 2>/dev/null
+    sleep 1
+    [ "$attempt" -eq 1 ] && say "[wasm-chromium] the browser never ran the tests (a renderer hang); trying once more"
+  done
+  rm -f "$log"
+  return "$rc"
+}
+
 stage fmt cargo fmt --check
 stage clippy-host cargo clippy --all-targets --all-features --locked -- -D warnings
 stage clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --test web --test web_browser --locked -- -D warnings
 stage native-tests cargo test --locked
 stage json-schema cargo test --features schema --test schema --locked
 stage wasm-node cargo test --target wasm32-unknown-unknown --test web --locked
-stage wasm-chromium cargo test --target wasm32-unknown-unknown --test web_browser --locked
+stage wasm-chromium wasm_chromium
 stage build-pkg bash scripts/build.sh
 stage wasm-size bash scripts/size.sh
 stage js-node node --test tests/js/
