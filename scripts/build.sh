@@ -21,7 +21,14 @@ if [ -f pkg/opscore_bg.wasm ] && [ pkg/opscore_bg.wasm -nt "$RAW" ] && [ pkg/ops
 fi
 
 say "wasm-bindgen --target web -> pkg/"
+# Snippets of an earlier build would otherwise stay in pkg/ (and in the npm package) after their Rust code moved.
+rm -rf pkg/snippets
+# wasm-bindgen writes a package.json of its own (with the repo root's npm dependencies, because src/wasm/glue.js is
+# a local JS module); pkg/package.json is ours, so it is kept.
+KEEP="$(mktemp)"
+cp pkg/package.json "$KEEP"
 wasm-bindgen --target web --out-dir pkg --out-name opscore "$RAW"
+cat "$KEEP" > pkg/package.json && rm -f "$KEEP"
 
 WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
 if [ -x "$WASM_OPT" ]; then

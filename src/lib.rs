@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod columns;
 pub mod error;
 pub mod org;
+pub mod read;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod sla;

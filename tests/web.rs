@@ -7,8 +7,8 @@ mod budget;
 mod capacity;
 #[path = "web/common.rs"]
 mod common;
-#[path = "web/de.rs"]
-mod de;
+#[path = "web/read.rs"]
+mod read;
 #[path = "web/sla.rs"]
 mod sla;
 #[path = "web/team.rs"]

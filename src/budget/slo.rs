@@ -60,12 +60,12 @@ pub struct WindowSpec {
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct WindowObject {
-    duration: String,
+pub(crate) struct WindowObject {
+    pub(crate) duration: String,
     #[serde(default)]
-    rolling: Option<bool>,
+    pub(crate) rolling: Option<bool>,
     #[serde(default)]
-    time_zone: Option<String>,
+    pub(crate) time_zone: Option<String>,
 }
 
 struct WindowVisitor;

@@ -156,30 +156,30 @@ pub struct Team {
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
-struct TeamWire {
+pub(crate) struct TeamWire {
     /// A unique id within the document.
-    id: String,
+    pub(crate) id: String,
     /// A display name; the id when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Deployments and incidents: a `dora` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    dora: Option<DoraInput>,
+    pub(crate) dora: Option<DoraInput>,
     /// Pages, responders, shifts and rotation: an `onCallLoad` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    on_call: Option<OnCallInput>,
+    pub(crate) on_call: Option<OnCallInput>,
     /// Toil hours or shares: a `toil` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    toil: Option<ToilInput>,
+    pub(crate) toil: Option<ToilInput>,
     /// Squad health checks, attribute ratings, eNPS and CSAT: a `surveyHealth` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    surveys: Option<SurveyInput>,
+    pub(crate) surveys: Option<SurveyInput>,
     /// Weights of the score's parts; defaults for any left out.
     #[serde(default)]
-    weights: Weights,
+    pub(crate) weights: Weights,
     /// What-if scenarios.
     #[serde(default)]
-    what_if: Vec<Scenario>,
+    pub(crate) what_if: Vec<Scenario>,
 }
 
 impl From<TeamWire> for Team {

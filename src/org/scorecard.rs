@@ -52,19 +52,19 @@ pub struct ScorecardOptions {
     pub runway_warning_days: f64,
 }
 
-fn default_sla_at_risk() -> f64 {
+pub(crate) fn default_sla_at_risk() -> f64 {
     0.25
 }
-fn default_ticket_target() -> f64 {
+pub(crate) fn default_ticket_target() -> f64 {
     0.95
 }
-fn default_team_healthy() -> f64 {
+pub(crate) fn default_team_healthy() -> f64 {
     70.0
 }
-fn default_team_critical() -> f64 {
+pub(crate) fn default_team_critical() -> f64 {
     50.0
 }
-fn default_runway_warning_days() -> f64 {
+pub(crate) fn default_runway_warning_days() -> f64 {
     90.0
 }
 

@@ -10,6 +10,6 @@ pub mod period;
 pub mod report;
 pub(crate) mod rfc3339;
 mod ticket_eval;
-mod ticket_ids;
-mod ticket_table;
+pub(crate) mod ticket_ids;
+pub(crate) mod ticket_table;
 pub mod tickets;

@@ -11,7 +11,7 @@
 //! - [`health::team_health`]: all of them, the [`score`] and [`whatif`] scenarios.
 
 pub mod benchmark;
-mod deploy_columns;
+pub(crate) mod deploy_columns;
 pub mod dora;
 pub mod health;
 pub mod oncall;
@@ -22,6 +22,6 @@ pub mod score;
 pub mod stats;
 pub mod survey;
 pub mod toil;
-mod toil_columns;
+pub(crate) mod toil_columns;
 pub mod whatif;
 pub mod windows;

@@ -39,13 +39,13 @@ pub struct Rotation {
     pub shift_hours: f64,
 }
 
-fn two() -> u32 {
+pub(crate) fn two() -> u32 {
     2
 }
-fn one() -> u32 {
+pub(crate) fn one() -> u32 {
     1
 }
-fn week_hours() -> f64 {
+pub(crate) fn week_hours() -> f64 {
     168.0
 }
 

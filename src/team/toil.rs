@@ -25,7 +25,7 @@ pub const TOIL_CAP: f64 = 0.5;
 /// Google's measured average share of toil.
 pub const GOOGLE_AVERAGE: f64 = 0.33;
 
-fn yes() -> bool {
+pub(crate) fn yes() -> bool {
     true
 }
 

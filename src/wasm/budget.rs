@@ -499,7 +499,7 @@ fn with(obj: &JsValue, key: &str, value: &JsValue) -> JsValue {
 }
 
 /// Deserialize an input with a `series` field, taking the series columns on the fast path.
-fn with_series<T: serde::de::DeserializeOwned>(
+fn with_series<T: crate::read::Read>(
     input: JsValue,
     series_of: impl FnOnce(&mut T) -> &mut SliSeries,
 ) -> Result<T, JsValue> {

@@ -3,7 +3,7 @@
 //! Series values may be a `number[]` (with `null` for a missing value) or a `Float64Array` (with `NaN` for a
 //! missing value). A `Float64Array` is copied into the engine in one block instead of element by element.
 
-use serde::de::DeserializeOwned;
+use crate::read::Read;
 use wasm_bindgen::prelude::*;
 
 use crate::capacity::erlang;
@@ -306,7 +306,7 @@ export interface Staffing {
 
 /// Deserialize an input whose `series.values` may be a `Float64Array`: the typed array is copied in one block
 /// and the rest goes through serde.
-fn with_series<T: DeserializeOwned>(input: JsValue, set: impl FnOnce(&mut T, Vec<f64>)) -> Result<T, JsValue> {
+fn with_series<T: Read>(input: JsValue, set: impl FnOnce(&mut T, Vec<f64>)) -> Result<T, JsValue> {
     let series = if input.is_object() { js_sys::Reflect::get(&input, &"series".into()).ok() } else { None };
     let values = series.as_ref().filter(|s| s.is_object()).and_then(|s| js_sys::Reflect::get(s, &"values".into()).ok());
     if let Some(arr) = values.and_then(|v| v.dyn_into::<js_sys::Float64Array>().ok())

@@ -9,52 +9,12 @@ use crate::sla::tickets::{IdColumn, PauseColumns, PriorityColumn, TicketColumns}
 use crate::team::dora::DeploymentColumns;
 use crate::team::toil::ToilEntryColumns;
 
-#[wasm_bindgen(inline_js = r#"
-// [joined, UTF-16 lengths] of an array whose every element is a string; undefined otherwise.
-export function opscore_strings(v) {
-  if (!Array.isArray(v)) return undefined;
-  const lens = new Uint32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const s = v[i];
-    if (typeof s !== "string") return undefined;
-    lens[i] = s.length;
-  }
-  return [v.join(""), lens];
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
     fn opscore_strings(value: &JsValue) -> JsValue;
 }
 
-#[wasm_bindgen(inline_js = r#"
-// [bytes, offsets] of an array of ASCII strings: their text one after another as a Uint8Array, and a Uint32Array
-// of where each starts (one more entry than strings, 0 first). undefined for anything else, non-ASCII text included.
-// (Cheaper than join(""), and than handing over a string: wasm-bindgen would copy it character by character again.)
-export function opscore_ascii_ids(v) {
-  if (!Array.isArray(v)) return undefined;
-  const n = v.length;
-  const offsets = new Uint32Array(n + 1);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const s = v[i];
-    if (typeof s !== "string") return undefined;
-    total += s.length;
-    offsets[i + 1] = total;
-  }
-  if (total > 0xffffffff) return undefined;
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const s = v[i];
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      if (c > 127) return undefined;
-      bytes[at++] = c;
-    }
-  }
-  return [bytes, offsets];
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
     fn opscore_ascii_ids(value: &JsValue) -> JsValue;
 }

@@ -5,18 +5,18 @@
 //! with `code` and `path` properties ([`to_js_error`]).
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode};
+use crate::read::Read;
 
 pub mod budget;
 pub mod capacity;
 mod columns;
-pub mod de;
 pub mod org;
 mod ser;
 pub mod sla;
+mod source;
 pub mod team;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -61,33 +61,7 @@ extern "C" {
 /// level, and a hostile, very deep document would otherwise exhaust the wasm stack and trap.
 pub const MAX_NESTING: u32 = 128;
 
-#[wasm_bindgen(inline_js = r#"
-// Iterative, so it cannot overflow itself. Returns "" when `value` nests at most `limit` levels, else the path of
-// the first node past the limit. Long number arrays and typed arrays cost almost nothing.
-export function opscore_too_deep(value, limit) {
-  if (typeof value !== "object" || value === null) return "";
-  const nodes = [[value, 1, -1, ""]];
-  for (let i = 0; i < nodes.length; i++) {
-    const [v, depth] = nodes[i];
-    if (ArrayBuffer.isView(v)) continue;
-    const isArray = Array.isArray(v);
-    for (const key of isArray ? v.keys() : Object.keys(v)) {
-      const child = v[key];
-      if (typeof child !== "object" || child === null) continue;
-      const step = isArray ? `[${key}]` : `.${key}`;
-      if (depth + 1 > limit) {
-        const parts = [step];
-        for (let j = i; nodes[j][2] >= 0; j = nodes[j][2]) parts.push(nodes[j][3]);
-        parts.reverse();
-        const shown = parts.length > 12 ? [...parts.slice(0, 6), "…", ...parts.slice(-5)] : parts;
-        return shown.join("").replace(/^\./, "");
-      }
-      nodes.push([child, depth + 1, i, step]);
-    }
-  }
-  return "";
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
     fn opscore_too_deep(value: &JsValue, limit: u32) -> String;
 }
@@ -138,16 +112,22 @@ pub fn to_js_error(e: Error) -> JsValue {
     err.into()
 }
 
-/// Deserialize a JS value into a core input type with [`de::deserialize`]. A mistyped, missing or unknown field
-/// gives an error with its path (`outages[3].end`), prefixed by `root` when that is not empty.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+/// Read a JS value into a core input type with its [`Read`] impl. A mistyped, missing or unknown field gives an
+/// error with its path (`outages[3].end`), prefixed by `root` when that is not empty.
+pub fn from_js<T: Read>(value: JsValue, root: &str) -> Result<T, JsValue> {
     parse_js(value, root).map_err(to_js_error)
 }
 
+/// A JS value as the core's input readers see it ([`crate::read::Source`]), for reading with
+/// [`crate::read`]'s helpers directly.
+pub fn source(value: JsValue) -> impl crate::read::Source {
+    source::Js::Val(value)
+}
+
 /// [`from_js`], returning the core error (for callers that report errors as data).
-pub fn parse_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Error> {
+pub fn parse_js<T: Read>(value: JsValue, root: &str) -> Result<T, Error> {
     check_input(&value, root)?;
-    de::deserialize(value).map_err(|e| de_error(root, e))
+    T::read(source::Js::Val(value)).map_err(|e| read_error(root, e))
 }
 
 /// The checks every input gets before it is read (kept out of the generic [`parse_js`], which is compiled once per
@@ -172,8 +152,8 @@ fn check_input(value: &JsValue, root: &str) -> Result<(), Error> {
 /// A deserializer error as a core error, its path under `root`.
 #[cold]
 #[inline(never)]
-fn de_error(root: &str, e: de::DeError) -> Error {
-    Error::from_serde(crate::error::join_path(root, e.path()), e.message())
+fn read_error(root: &str, e: Error) -> Error {
+    e.within(root)
 }
 
 /// Serialize a core result for JS ([`ser`]): objects as plain objects (never `Map`s), absent options as
@@ -183,10 +163,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Run a core computation on a JS input and return its result to JS.
-pub fn call<I: DeserializeOwned, O: Serialize>(
-    input: JsValue,
-    f: impl FnOnce(&I) -> crate::Result<O>,
-) -> Result<JsValue, JsValue> {
+pub fn call<I: Read, O: Serialize>(input: JsValue, f: impl FnOnce(&I) -> crate::Result<O>) -> Result<JsValue, JsValue> {
     let input: I = from_js(input, "")?;
     let out = f(&input).map_err(to_js_error)?;
     to_js(&out)

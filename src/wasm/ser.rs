@@ -38,39 +38,7 @@ const BIGINT: u8 = 9;
 const NAME: u8 = 10;
 const NAME_AT: u8 = 11;
 
-#[wasm_bindgen(inline_js = r#"
-const utf8 = new TextDecoder();
-// The JS value encoded in `b` by src/wasm/ser.rs (read before wasm runs again: `b` is a view of its memory).
-export function opscore_decode(b) {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const names = [];
-  let p = 0;
-  const text = () => {
-    const n = view.getUint32(p, true);
-    p += 4;
-    const s = utf8.decode(b.subarray(p, p + n));
-    p += n;
-    return s;
-  };
-  const value = () => {
-    switch (b[p++]) {
-      case 0: return undefined;
-      case 1: return false;
-      case 2: return true;
-      case 3: p += 8; return view.getFloat64(p - 8, true);
-      case 4: return text();
-      case 5: { const a = []; while (b[p] !== 7) a.push(value()); p++; return a; }
-      case 6: { const o = {}; while (b[p] !== 7) { const k = value(); o[k] = value(); } p++; return o; }
-      case 8: { const n = view.getUint32(p, true); p += 4 + n; return b.slice(p - n, p); }
-      case 9: return BigInt(text());
-      case 10: { const s = text(); names.push(s); return s; }
-      case 11: p += 4; return names[view.getUint32(p - 4, true)];
-    }
-    throw new Error("opscore: corrupt result buffer");
-  };
-  return value();
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
     fn opscore_decode(bytes: &[u8]) -> JsValue;
 }

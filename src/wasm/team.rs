@@ -1,7 +1,7 @@
 //! JS exports for team health: `teamHealth`, `dora`, `onCallLoad`, `toil` and `surveyHealth`.
 
+use crate::read::Read;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -46,10 +46,7 @@ fn take_columns(obj: &JsValue) -> (JsValue, Option<PageColumns>) {
 /// Like [`super::call`], but handing the parsed input over by value. (This used to try an untracked
 /// serde-wasm-bindgen pass first, because serde_path_to_error was slow on 20,000 pages; [`super::de`] tracks paths
 /// cheaply, and a second deserializer would compile every team input type twice.)
-fn call_fast<I: DeserializeOwned, O: Serialize>(
-    input: JsValue,
-    f: impl FnOnce(I) -> crate::Result<O>,
-) -> Result<JsValue, JsValue> {
+fn call_fast<I: Read, O: Serialize>(input: JsValue, f: impl FnOnce(I) -> crate::Result<O>) -> Result<JsValue, JsValue> {
     let parsed: I = super::from_js(input, "")?;
     let out = f(parsed).map_err(super::to_js_error)?;
     super::to_js(&out)

@@ -18,70 +18,7 @@ use super::super::columns::{numbers, strings, ticket_ids};
 use crate::sla::tickets::{IdColumn, PauseColumns, PriorityColumn, TicketColumns, TicketTable};
 use crate::time::Timestamp;
 
-#[wasm_bindgen(inline_js = r#"
-// Plain ticket objects as columns: [ids, priority indices, priority names, createdAt, firstResponseAt, resolvedAt,
-// pause offsets, pause starts, pause ends, time strings, their places] (times as Float64Arrays, NaN for none; a
-// time given as a string is NaN there, and its place is [column 0–4, row] in the last two); undefined as soon as one
-// value is not in the simple form (the general reader then reports it).
-const plain = (o) => typeof o === "object" && o !== null && Object.getPrototypeOf(o) === Object.prototype;
-const nested = (x) => typeof x === "object" && x !== null;
-export function opscore_ticket_rows(v) {
-  if (!Array.isArray(v)) return undefined;
-  const n = v.length;
-  const created = new Float64Array(n), response = new Float64Array(n), resolved = new Float64Array(n);
-  const priority = new Uint32Array(n), pauseOffsets = new Uint32Array(n + 1);
-  const ids = new Array(n), names = [], index = new Map(), start = [], end = [], strs = [], places = [];
-  // A time: whole epoch milliseconds, or a string for Rust to parse (NaN until then); undefined otherwise.
-  const time = (x, column, row) => {
-    if (Number.isInteger(x)) return x;
-    if (typeof x !== "string") return undefined;
-    strs.push(x);
-    places.push(column, row);
-    return NaN;
-  };
-  for (let i = 0; i < n; i++) {
-    const t = v[i];
-    if (!plain(t)) return undefined;
-    let id, p, c, r = NaN, s = NaN;
-    for (const k in t) {
-      const x = t[k];
-      switch (k) {
-        case "id": if (typeof x !== "string") return undefined; id = x; break;
-        case "priority": if (typeof x !== "string") return undefined; p = x; break;
-        case "createdAt": c = time(x, 0, i); if (c === undefined) return undefined; break;
-        case "firstResponseAt": if (x != null) { r = time(x, 1, i); if (r === undefined) return undefined; } break;
-        case "resolvedAt": if (x != null) { s = time(x, 2, i); if (s === undefined) return undefined; } break;
-        case "pauses":
-          if (!Array.isArray(x)) return undefined;
-          for (let j = 0; j < x.length; j++) {
-            const q = x[j];
-            if (!plain(q)) return undefined;
-            let a, b = NaN;
-            const row = start.length;
-            for (const kk in q) {
-              const y = q[kk];
-              if (kk === "start") { a = time(y, 3, row); if (a === undefined) return undefined; }
-              else if (kk === "end") { if (y != null) { b = time(y, 4, row); if (b === undefined) return undefined; } }
-              else if (nested(y)) return undefined;
-            }
-            if (a === undefined) return undefined;
-            start.push(a);
-            end.push(b);
-          }
-          break;
-        default: if (nested(x)) return undefined;
-      }
-    }
-    if (id === undefined || p === undefined || c === undefined) return undefined;
-    let k = index.get(p);
-    if (k === undefined) { k = names.length; index.set(p, k); names.push(p); }
-    ids[i] = id; priority[i] = k; created[i] = c; response[i] = r; resolved[i] = s;
-    pauseOffsets[i + 1] = start.length;
-  }
-  return [ids, priority, names, created, response, resolved, pauseOffsets, Float64Array.from(start), Float64Array.from(end),
-    strs, Uint32Array.from(places)];
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
     fn opscore_ticket_rows(value: &JsValue) -> JsValue;
 }
