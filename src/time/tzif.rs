@@ -2,6 +2,11 @@
 //! layout) into a compact form holding only what opscore uses, a reader for it, and a cache so each zone is read
 //! once, on first use. The POSIX rule in a file's footer is expanded into plain
 //! transitions up to [`LAST_YEAR`], so every lookup is one binary search over a sorted array.
+//!
+//! Like the tz database itself (theory.html, "Scope of the tz database"), zones are told apart by their clocks
+//! since 1970 only: the data holds the transitions from 1970-01-01T00:00:00Z on, and the offset in force at that
+//! instant applies to every earlier one (opscore accepts instants from 1900). Names whose zones agree since 1970
+//! share one record.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -23,7 +28,8 @@ pub(crate) struct TzData {
     transitions: Vec<i64>,
     /// The offset (seconds east of UTC) from `transitions[i]` on.
     offsets: Vec<i32>,
-    /// The offset before the first transition.
+    /// The offset before the first transition: the one in force at 1970-01-01T00:00:00Z, used for every earlier
+    /// instant.
     first: i32,
 }
 
@@ -92,7 +98,8 @@ impl TzData {
     fn extend(&mut self, rule: &PosixTz) {
         let from = match self.transitions.last() {
             Some(&t) => chrono::DateTime::from_timestamp(t, 0).map_or(LAST_YEAR, |d| chrono::Datelike::year(&d)),
-            None => 1800,
+            // No transition since 1970: build.rs checks that such a footer has no daylight saving.
+            None => 1970,
         };
         for year in from..=LAST_YEAR {
             for (t, offset) in rule.transitions(year).into_iter().flatten() {
