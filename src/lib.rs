@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod columns;
 pub mod error;
 pub mod org;
+mod radix;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod sla;
