@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod columns;
 pub mod error;
 pub mod org;
+mod radix;
 pub mod read;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -1,7 +1,9 @@
 //! Shared sorts. The standard library's sort is generic over the element type *and* the comparison closure, so
 //! each `sort_by` call site compiles its own copy (2–5 KB of wasm each; about 95 KB over the crate). These
-//! helpers sort through a few shared instantiations instead: [`sort_by`] sorts a permutation of indices with a
-//! `dyn` comparison and then moves the elements, and [`sort_f64`] is the one float sort, for the hot paths.
+//! helpers sort through one shared instantiation instead: [`sort_by`] sorts a permutation of indices with a `dyn`
+//! comparison and then moves the elements. Floats and integer keys on hot paths go through the radix sort
+//! (`crate::radix`), so the crate holds one comparison sort (the standard stable one, over `usize`) and no
+//! unstable sort or selection.
 
 use std::cmp::Ordering;
 
@@ -26,12 +28,6 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut f: impl FnMut(&T) -> K) {
 /// result as `sort_unstable`).
 pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
-}
-
-/// Sort floats by `f64::total_cmp` (NaN last, -0 before +0).
-#[inline(never)]
-pub(crate) fn sort_f64(v: &mut [f64]) {
-    v.sort_unstable_by(f64::total_cmp);
 }
 
 /// The indices `0..n` in the order `cmp` sorts them (stable).
@@ -91,17 +87,13 @@ mod tests {
     }
 
     #[test]
-    fn small_and_float_cases() {
+    fn small_cases() {
         let mut empty: Vec<i32> = vec![];
         sort(&mut empty);
         assert!(empty.is_empty());
         let mut one = vec![7];
         sort(&mut one);
         assert_eq!(one, [7]);
-        let mut v = vec![3.0, f64::NAN, -0.0, 0.0, -1.0];
-        sort_f64(&mut v);
-        assert_eq!(v[..4], [-1.0, -0.0, 0.0, 3.0]);
-        assert!(v[0].is_sign_negative() && v[1].is_sign_negative() && v[2].is_sign_positive() && v[4].is_nan());
         // A reversal is one long cycle per pair; a rotation is one cycle over everything.
         let mut r: Vec<u32> = (0..9).rev().collect();
         sort(&mut r);

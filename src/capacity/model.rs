@@ -648,7 +648,7 @@ impl Fitted {
             let mut lo: Vec<Vec<f64>> = levels.iter().map(|_| Vec::with_capacity(horizon)).collect();
             let mut hi = lo.clone();
             ets::simulate(f, horizon, paths, 20_260_301, |i, col| {
-                crate::sort::sort_f64(col);
+                crate::radix::sort_f64(col);
                 let point = ets::point(spec, &f.params, &f.state, i + 1, 1.0);
                 let denom = if point.abs() > 1e-12 { point } else { 1e-12 };
                 for (j, &l) in levels.iter().enumerate() {

@@ -159,7 +159,7 @@ fn summarize(mut xs: Vec<f64>, stat: Statistic) -> Option<f64> {
     match stat {
         Statistic::Mean => Some(xs.iter().sum::<f64>() / xs.len() as f64),
         Statistic::Median => {
-            crate::sort::sort_f64(&mut xs);
+            crate::radix::sort_f64(&mut xs);
             let n = xs.len();
             let hi = xs.get(n / 2).copied();
             if n % 2 == 1 { hi } else { Some((xs.get(n / 2 - 1).copied()? + hi?) / 2.0) }

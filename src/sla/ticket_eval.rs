@@ -315,10 +315,11 @@ impl Acc {
         }
     }
 
-    /// Keep only the `worst` worst candidates, and raise the bar to the last of them.
+    /// Keep only the `worst` worst candidates, and raise the bar to the last of them. `worse` is a total order
+    /// (ties in lateness go to the earlier ticket), so which ones are kept does not depend on the sort.
     fn prune(&mut self) {
         if self.offenders.len() > self.worst {
-            self.offenders.select_nth_unstable_by(self.worst - 1, worse);
+            crate::sort::sort_by(&mut self.offenders, worse);
             self.offenders.truncate(self.worst);
             self.bar = self.offenders.iter().map(|o| o.0).min().unwrap_or(i64::MIN);
         }
@@ -326,29 +327,20 @@ impl Acc {
 
     fn finish(mut self, target: Target, ps: &[f64], tb: &TicketTable<'_>) -> ClockSummary {
         let n = self.elapsed.len();
-        // Summed in ticket order, as seconds, before selection reorders the values.
+        // Summed in ticket order, as seconds, before sorting reorders the values.
         let mean = (n > 0).then(|| self.elapsed.iter().map(|&e| e as f64 / 1000.0).sum::<f64>() / n as f64);
         let percentiles = if n == 0 {
             Vec::new()
         } else {
-            // Nearest ranks, selected in increasing order: each selection leaves the larger values to its right,
-            // so the next one searches only there.
-            let ranks: Vec<usize> = ps.iter().map(|&p| ((p * n as f64).ceil() as usize).clamp(1, n) - 1).collect();
-            let mut order: Vec<usize> = (0..ranks.len()).collect();
-            crate::sort::sort_by_key(&mut order, |&k| ranks.get(k).copied().unwrap_or(0));
-            let mut values = vec![0i64; ranks.len()];
-            let mut from = 0usize;
-            for k in order {
-                let r = ranks.get(k).copied().unwrap_or(0);
-                if let (Some(tail), Some(slot)) = (self.elapsed.get_mut(from..), values.get_mut(k))
-                    && r >= from
-                {
-                    let (_, v, _) = tail.select_nth_unstable(r - from);
-                    *slot = *v;
-                    from = r;
-                }
-            }
-            ps.iter().zip(values).map(|(&p, v)| Percentile { p, seconds: v as f64 / 1000.0 }).collect()
+            // Nearest ranks, read from the values sorted by the radix sort (linear in the count).
+            crate::radix::sort_by_key(&mut self.elapsed, |&e| crate::radix::i64_key(e));
+            ps.iter()
+                .map(|&p| {
+                    let r = ((p * n as f64).ceil() as usize).clamp(1, n) - 1;
+                    let v = self.elapsed.get(r).copied().unwrap_or(0);
+                    Percentile { p, seconds: v as f64 / 1000.0 }
+                })
+                .collect()
         };
         self.prune();
         crate::sort::sort_by(&mut self.offenders, worse);

@@ -20,9 +20,9 @@ use serde::{Deserialize, Serialize};
 use super::benchmark::{BenchmarkSet, Classification, Key};
 pub use super::deploy_columns::DeploymentColumns;
 use super::deploy_columns::{Compact, Tally};
-use super::radix;
 use super::stats::{MedianConvention, mean, quantile, sort};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::radix;
 use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period, split_calendar};
 
 const DAY: f64 = 86_400.0;

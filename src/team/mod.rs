@@ -16,7 +16,6 @@ pub mod dora;
 pub mod health;
 pub mod oncall;
 pub mod pages;
-mod radix;
 pub mod rotation;
 pub mod score;
 pub mod stats;

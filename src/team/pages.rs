@@ -12,8 +12,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::oncall::{Channel, OnCallInput, Urgency};
-use super::{radix, stats};
+use super::stats;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::radix;
 use crate::time::Timestamp;
 
 /// Pages as columns: every array has one entry per notification, in the same order.

@@ -35,7 +35,7 @@ pub fn quantile(sorted: &[f64], p: f64, convention: MedianConvention) -> Option<
 
 /// Sort a list of finite numbers ascending (NaN-free input is the caller's duty; NaNs would sort last).
 pub fn sort(values: &mut [f64]) {
-    crate::sort::sort_f64(values);
+    crate::radix::sort_f64(values);
 }
 
 /// `x` rounded to a whole number, half away from zero, exactly as `f64::round` (NaN and ±∞ unchanged). `round` is

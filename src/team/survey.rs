@@ -5,8 +5,6 @@
 //! Atlassian attribute scores healthy 100, bit sick 50, sick 0; eNPS (−100 to +100) maps to (eNPS + 100) / 2; CSAT
 //! (a fraction) maps to CSAT × 100. CSAT itself is [`crate::sla::csat::csat`], shared with the SLA engine.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
@@ -298,25 +296,31 @@ pub fn survey_health(input: &SurveyInput) -> Result<SurveyReport> {
     let enps = enps_all(&input.enps)?;
     let csat = csat_all(&input.csat)?;
 
-    let mut teams: BTreeMap<&str, TeamSurveys> = BTreeMap::new();
-    let team = |name: &str| -> TeamSurveys {
-        TeamSurveys { team: name.to_string(), score: 0.0, squad_health: None, atlassian: None, enps: None, csat: None }
-    };
+    // By team name (the order before the final sort, which decides).
+    let mut teams: Vec<TeamSurveys> = Vec::new();
     // Sessions are sorted by (team, at), so the last write per team is its latest.
     for s in &squad {
-        teams.entry(&s.team).or_insert_with(|| team(&s.team)).squad_health = Some(s.score);
+        if let Some(t) = team_entry(&mut teams, &s.team) {
+            t.squad_health = Some(s.score);
+        }
     }
     for s in &atlassian {
-        teams.entry(&s.team).or_insert_with(|| team(&s.team)).atlassian = Some(s.score);
+        if let Some(t) = team_entry(&mut teams, &s.team) {
+            t.atlassian = Some(s.score);
+        }
     }
     for e in &enps {
-        teams.entry(&e.team).or_insert_with(|| team(&e.team)).enps = Some(e.enps);
+        if let Some(t) = team_entry(&mut teams, &e.team) {
+            t.enps = Some(e.enps);
+        }
     }
     for c in &csat {
-        teams.entry(&c.team).or_insert_with(|| team(&c.team)).csat = Some(c.csat.csat);
+        if let Some(t) = team_entry(&mut teams, &c.team) {
+            t.csat = Some(c.csat.csat);
+        }
     }
     let mut teams: Vec<TeamSurveys> = teams
-        .into_values()
+        .into_iter()
         .map(|mut t| {
             let parts: Vec<f64> =
                 [t.squad_health, t.atlassian, t.enps.map(|e| (e + 100.0) / 2.0), t.csat.map(|c| c * 100.0)]
@@ -332,10 +336,29 @@ pub fn survey_health(input: &SurveyInput) -> Result<SurveyReport> {
     Ok(SurveyReport { squad_health: squad, atlassian, enps, csat, teams, score })
 }
 
+/// The standing of `name` in `teams` (kept sorted by name), added empty when it is not there yet.
+fn team_entry<'t>(teams: &'t mut Vec<TeamSurveys>, name: &str) -> Option<&'t mut TeamSurveys> {
+    let i = teams.binary_search_by(|t| t.team.as_str().cmp(name)).unwrap_or_else(|i| {
+        let team = name.to_string();
+        teams.insert(i, TeamSurveys { team, score: 0.0, squad_health: None, atlassian: None, enps: None, csat: None });
+        i
+    });
+    teams.get_mut(i)
+}
+
 #[derive(Default)]
 struct Tally {
     counts: [usize; 3],
     trends: [usize; 3],
+}
+
+/// One card or attribute in one session, tallied.
+struct Item<'a> {
+    key: Key<'a>,
+    name: &'a str,
+    tally: Tally,
+    score: f64,
+    change: Option<f64>,
 }
 
 fn sessions<'a>(
@@ -344,50 +367,76 @@ fn sessions<'a>(
     field: &str,
     verdicts: [&'static str; 3],
 ) -> Result<Vec<Session>> {
-    let mut map: BTreeMap<Key<'a>, BTreeMap<&'a str, Tally>> = BTreeMap::new();
-    for (i, (key, name, level, trend)) in rows.enumerate() {
-        if name.trim().is_empty() {
+    let mut votes = Vec::new();
+    for (i, row) in rows.enumerate() {
+        if row.1.trim().is_empty() {
             return Err(Error::new(
                 ErrorCode::Empty,
                 join_path(&index_path(list, i), field),
                 format!("the {field} name is empty"),
             ));
         }
-        let t = map.entry(key).or_default().entry(name).or_default();
-        if let Some(c) = t.counts.get_mut(level) {
-            *c += 1;
+        votes.push(row);
+    }
+    // By (team, at, name): the votes for one item in one session are adjacent.
+    crate::sort::sort_by(&mut votes, |a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let mut items: Vec<Item<'a>> = Vec::new();
+    for (key, name, level, trend) in votes {
+        if !items.last().is_some_and(|it| it.key == key && it.name == name) {
+            items.push(Item { key, name, tally: Tally::default(), score: 0.0, change: None });
         }
-        if let Some(tr) = trend
-            && let Some(c) = t.trends.get_mut(tr as usize)
-        {
-            *c += 1;
+        if let Some(t) = items.last_mut().map(|it| &mut it.tally) {
+            if let Some(c) = t.counts.get_mut(level) {
+                *c += 1;
+            }
+            if let Some(tr) = trend
+                && let Some(c) = t.trends.get_mut(tr as usize)
+            {
+                *c += 1;
+            }
         }
     }
-    let mut out = Vec::with_capacity(map.len());
-    let mut previous: BTreeMap<(&str, &str), f64> = BTreeMap::new();
-    for ((team, at), items) in map {
-        let mut results = Vec::with_capacity(items.len());
-        for (name, t) in items {
+    for it in &mut items {
+        let [good, middling, bad] = it.tally.counts;
+        it.score = (100.0 * good as f64 + 50.0 * middling as f64) / (good + middling + bad).max(1) as f64;
+    }
+    // The change since the team's previous session with the item: in (team, name, at) order, the item just before.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    crate::sort::sort_by_key(&mut order, |&k| items.get(k).map(|it| (it.key.0, it.name, it.key.1)));
+    for w in order.windows(2) {
+        if let [p, c] = *w
+            && let (Some(prev), Some(cur)) = (items.get(p), items.get(c))
+            && (prev.key.0, prev.name) == (cur.key.0, cur.name)
+        {
+            let change = cur.score - prev.score;
+            if let Some(cur) = items.get_mut(c) {
+                cur.change = Some(change);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for session in items.chunk_by(|a, b| a.key == b.key) {
+        let Some(&Item { key: (team, at), .. }) = session.first() else { continue };
+        let mut results = Vec::with_capacity(session.len());
+        for it in session {
+            let t = &it.tally;
             let [good, middling, bad] = t.counts;
-            let votes = good + middling + bad;
-            let score = (100.0 * good as f64 + 50.0 * middling as f64) / votes.max(1) as f64;
             let verdict = verdicts.get(worst_majority(&t.counts)).copied().unwrap_or("");
             let trend = (t.trends.iter().sum::<usize>() > 0).then(|| match worst_majority(&t.trends) {
                 0 => Trend::Improving,
                 1 => Trend::Stable,
                 _ => Trend::Worsening,
             });
-            let change = previous.insert((team, name), score).map(|p| score - p);
             results.push(ItemResult {
-                name: name.to_string(),
-                votes,
+                name: it.name.to_string(),
+                votes: good + middling + bad,
                 good,
                 middling,
                 bad,
-                score,
+                score: it.score,
                 verdict,
                 trend,
-                change,
+                change: it.change,
             });
         }
         crate::sort::sort_by(&mut results, |a, b| a.score.total_cmp(&b.score).then_with(|| a.name.cmp(&b.name)));
@@ -421,10 +470,9 @@ fn whole_in(score: f64, lo: f64, hi: f64, path: &str, what: &str) -> Result<f64>
 }
 
 fn enps_all(answers: &[Answer]) -> Result<Vec<Enps>> {
-    let mut map: BTreeMap<Key<'_>, [usize; 3]> = BTreeMap::new();
+    let mut rows: Vec<(Key<'_>, usize)> = Vec::with_capacity(answers.len());
     for (i, a) in answers.iter().enumerate() {
         let s = whole_in(a.score, 0.0, 10.0, &join_path(&index_path("enps", i), "score"), "eNPS")?;
-        let c = map.entry((a.team.as_str(), a.at)).or_default();
         let slot = if s >= 9.0 {
             0
         } else if s >= 7.0 {
@@ -432,42 +480,47 @@ fn enps_all(answers: &[Answer]) -> Result<Vec<Enps>> {
         } else {
             2
         };
-        if let Some(x) = c.get_mut(slot) {
-            *x += 1;
-        }
+        rows.push(((a.team.as_str(), a.at), slot));
     }
-    let mut previous: BTreeMap<&str, f64> = BTreeMap::new();
-    Ok(map
-        .into_iter()
-        .map(|((team, at), [promoters, passives, detractors])| {
-            let responses = promoters + passives + detractors;
-            let enps = 100.0 * (promoters as f64 - detractors as f64) / responses.max(1) as f64;
-            let change = previous.insert(team, enps).map(|p| enps - p);
-            Enps { team: team.to_string(), at, responses, promoters, passives, detractors, enps, change }
-        })
-        .collect())
+    crate::sort::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<Enps> = Vec::new();
+    for survey in rows.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&((team, at), _)) = survey.first() else { continue };
+        let mut c = [0usize; 3];
+        for r in survey {
+            if let Some(x) = c.get_mut(r.1) {
+                *x += 1;
+            }
+        }
+        let [promoters, passives, detractors] = c;
+        let responses = promoters + passives + detractors;
+        let enps = 100.0 * (promoters as f64 - detractors as f64) / responses.max(1) as f64;
+        // In (team, at) order, the team's previous survey is the one just before.
+        let change = out.last().filter(|p| p.team == team).map(|p| enps - p.enps);
+        out.push(Enps { team: team.to_string(), at, responses, promoters, passives, detractors, enps, change });
+    }
+    Ok(out)
 }
 
 fn csat_all(answers: &[Answer]) -> Result<Vec<TeamCsat>> {
-    let mut map: BTreeMap<Key<'_>, (Vec<f64>, Vec<usize>)> = BTreeMap::new();
-    for (i, a) in answers.iter().enumerate() {
-        let g = map.entry((a.team.as_str(), a.at)).or_default();
-        g.0.push(a.score);
-        g.1.push(i);
-    }
-    let mut previous: BTreeMap<&str, f64> = BTreeMap::new();
-    let mut out = Vec::with_capacity(map.len());
-    for ((team, at), (scores, origin)) in map {
+    let mut rows: Vec<(Key<'_>, usize)> =
+        answers.iter().enumerate().map(|(i, a)| ((a.team.as_str(), a.at), i)).collect();
+    // Stable: each survey's answers stay in the caller's order.
+    crate::sort::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<TeamCsat> = Vec::new();
+    for survey in rows.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&((team, at), _)) = survey.first() else { continue };
+        let scores = survey.iter().map(|r| answers.get(r.1).map_or(f64::NAN, |a| a.score)).collect();
         let c = csat(&CsatInput { scores }).map_err(|e| {
             // csat() reports `scores[k]` within this group: point at the answer in the caller's list instead.
             let k =
                 e.path.strip_prefix("scores[").and_then(|r| r.strip_suffix(']')).and_then(|k| k.parse::<usize>().ok());
-            match k.and_then(|k| origin.get(k)) {
-                Some(&i) => e.at(join_path(&index_path("csat", i), "score")),
+            match k.and_then(|k| survey.get(k)) {
+                Some(&(_, i)) => e.at(join_path(&index_path("csat", i), "score")),
                 None => e.within("csat"),
             }
         })?;
-        let change = previous.insert(team, c.csat).map(|p| c.csat - p);
+        let change = out.last().filter(|p| p.team == team).map(|p| c.csat - p.csat.csat);
         out.push(TeamCsat { team: team.to_string(), at, csat: c, change });
     }
     Ok(out)

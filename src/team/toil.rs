@@ -10,11 +10,10 @@
 //! each counting once. Weeks are ISO weeks (Monday 00:00) in `timeZone`; the trend is the least-squares slope of
 //! the weekly mean share, in fraction points per week.
 
-use std::collections::{BTreeMap, HashMap};
-
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::pages::FxMap;
 use super::stats::slope;
 pub use super::toil_columns::ToilEntryColumns;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
@@ -211,9 +210,11 @@ struct Cell {
 
 /// A validated, indexed toil log: person-weeks and per-category hours, ready to be re-evaluated.
 pub(crate) struct Log<'a> {
-    cells: BTreeMap<(&'a str, NaiveDate), Cell>,
-    /// (person, week, category) → toil hours, for automation.
-    by_category: BTreeMap<&'a str, Vec<(PersonWeek<'a>, f64)>>,
+    /// The person-weeks, in (person, week) order.
+    cells: Vec<(PersonWeek<'a>, Cell)>,
+    /// The toil categories in name order, each with its entries' (index in `cells`, toil hours) in input order, for
+    /// automation.
+    by_category: Vec<(&'a str, Vec<(usize, f64)>)>,
     capacity: Option<f64>,
 }
 
@@ -245,18 +246,30 @@ impl<'a> Log<'a> {
             None => None,
         };
         let zone = input.time_zone;
-        let mut cells: BTreeMap<(&str, NaiveDate), Cell> = BTreeMap::new();
-        let mut by_category: BTreeMap<&str, Vec<(PersonWeek<'_>, f64)>> = BTreeMap::new();
+        let mut cells: Vec<(PersonWeek<'_>, Cell)> = Vec::new();
+        let mut index: FxMap<PersonWeek<'_>, usize> = FxMap::default();
+        let mut by_category: Vec<(&str, Vec<(usize, f64)>)> = Vec::new();
+        let mut categories: FxMap<&str, usize> = FxMap::default();
         for (i, e) in entries.iter().enumerate() {
             let path = || input.entry_path(i, "hours");
             let h =
                 if e.hours.is_finite() && e.hours >= 0.0 { e.hours } else { check::non_negative(e.hours, &path())? };
             let key = (e.person.as_str(), monday(e.week, zone));
-            let cell = cells.entry(key).or_default();
+            let k = *index.entry(key).or_insert_with(|| {
+                cells.push((key, Cell::default()));
+                cells.len() - 1
+            });
+            let Some((_, cell)) = cells.get_mut(k) else { continue };
             cell.logged += h;
             if e.toil {
                 cell.toil += h;
-                by_category.entry(e.category.as_str()).or_default().push((key, h));
+                let c = *categories.entry(e.category.as_str()).or_insert_with(|| {
+                    by_category.push((e.category.as_str(), Vec::new()));
+                    by_category.len() - 1
+                });
+                if let Some((_, rows)) = by_category.get_mut(c) {
+                    rows.push((k, h));
+                }
             }
             if let Some(c) = capacity
                 && cell.logged > c
@@ -275,7 +288,11 @@ impl<'a> Log<'a> {
             let path = index_path("shares", i);
             let f = check::fraction(s.toil_fraction, &join_path(&path, "toilFraction"))?;
             let key = (s.person.as_str(), monday(s.week, zone));
-            let cell = cells.entry(key).or_default();
+            let k = *index.entry(key).or_insert_with(|| {
+                cells.push((key, Cell::default()));
+                cells.len() - 1
+            });
+            let Some((_, cell)) = cells.get_mut(k) else { continue };
             if cell.fraction.is_some() || cell.logged > 0.0 {
                 return Err(Error::new(
                     ErrorCode::Duplicate,
@@ -285,7 +302,31 @@ impl<'a> Log<'a> {
             }
             cell.fraction = Some(f);
         }
+        // Into (person, week) order, and the categories into name order (keys are distinct: no ties).
+        let mut order: Vec<usize> = (0..cells.len()).collect();
+        crate::sort::sort_by_key(&mut order, |&k| cells.get(k).map(|c| c.0));
+        let mut position = vec![0; cells.len()];
+        for (to, &from) in order.iter().enumerate() {
+            if let Some(p) = position.get_mut(from) {
+                *p = to;
+            }
+        }
+        let cells = order.iter().filter_map(|&k| cells.get(k).copied()).collect();
+        for (_, rows) in &mut by_category {
+            for row in rows {
+                row.0 = position.get(row.0).copied().unwrap_or(0);
+            }
+        }
+        crate::sort::sort_by(&mut by_category, |a, b| a.0.cmp(b.0));
         Ok(Log { cells, by_category, capacity })
+    }
+
+    /// The toil rows of a category.
+    fn category(&self, name: &str) -> &[(usize, f64)] {
+        match self.by_category.binary_search_by(|c| c.0.cmp(name)) {
+            Ok(i) => self.by_category.get(i).map_or(&[], |c| c.1.as_slice()),
+            Err(_) => &[],
+        }
     }
 
     fn cell_share(&self, c: &Cell, removed: f64) -> f64 {
@@ -303,19 +344,21 @@ impl<'a> Log<'a> {
 
     /// The overall share after removing, for each `(category, fraction)`, that fraction of the category's hours.
     pub(crate) fn share_after(&self, automations: &[(&str, f64)]) -> f64 {
-        let mut removed: HashMap<(&str, NaiveDate), f64> = HashMap::new();
+        let mut removed = vec![0.0; self.cells.len()];
         for (cat, f) in automations {
-            for (key, h) in self.by_category.get(cat).map(Vec::as_slice).unwrap_or(&[]) {
-                *removed.entry(*key).or_default() += h * f;
+            for &(k, h) in self.category(cat) {
+                if let Some(r) = removed.get_mut(k) {
+                    *r += h * f;
+                }
             }
         }
-        let sum: f64 = self.cells.iter().map(|(k, c)| self.cell_share(c, removed.get(k).copied().unwrap_or(0.0))).sum();
+        let sum: f64 = self.cells.iter().zip(&removed).map(|((_, c), &r)| self.cell_share(c, r)).sum();
         sum / self.cells.len().max(1) as f64
     }
 
     /// Distinct weeks in the log.
     pub(crate) fn weeks(&self) -> usize {
-        let mut weeks: Vec<NaiveDate> = self.cells.keys().map(|k| k.1).collect();
+        let mut weeks: Vec<NaiveDate> = self.cells.iter().map(|c| c.0.1).collect();
         crate::sort::sort(&mut weeks);
         weeks.dedup();
         weeks.len()
@@ -325,14 +368,17 @@ impl<'a> Log<'a> {
     pub(crate) fn hours_freed_per_week(&self, automations: &[(&str, f64)]) -> f64 {
         let freed: f64 = automations
             .iter()
-            .map(|(cat, f)| self.by_category.get(cat).map_or(0.0, |rows| rows.iter().map(|r| r.1).sum::<f64>() * f))
+            .map(|(cat, f)| match self.category(cat) {
+                [] => 0.0,
+                rows => rows.iter().map(|r| r.1).sum::<f64>() * f,
+            })
             .sum();
         freed / self.weeks().max(1) as f64
     }
 
     /// Whether a toil category with this name was logged.
     pub(crate) fn has_category(&self, category: &str) -> bool {
-        self.by_category.contains_key(category)
+        self.by_category.binary_search_by(|c| c.0.cmp(category)).is_ok()
     }
 }
 
@@ -381,7 +427,7 @@ pub(crate) fn report(input: &ToilInput, log: &Log<'_>) -> Result<ToilReport> {
     crate::sort::sort_by(&mut people, |a, b| b.share.total_cmp(&a.share));
 
     let n_weeks = weeks.len().max(1) as f64;
-    let toil_hours: f64 = log.by_category.values().flatten().map(|(_, h)| h).sum();
+    let toil_hours: f64 = log.by_category.iter().flat_map(|(_, rows)| rows).map(|(_, h)| h).sum();
     let mut categories: Vec<CategoryToil> = log
         .by_category
         .iter()

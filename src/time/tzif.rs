@@ -2,6 +2,11 @@
 //! layout) into a compact form holding only what opscore uses, a reader for it, and a cache so each zone is read
 //! once, on first use. The POSIX rule in a file's footer is expanded into plain
 //! transitions up to [`LAST_YEAR`], so every lookup is one binary search over a sorted array.
+//!
+//! Like the tz database itself (theory.html, "Scope of the tz database"), zones are told apart by their clocks
+//! since 1970 only: the data holds the transitions from 1970-01-01T00:00:00Z on, and the offset in force at that
+//! instant applies to every earlier one (opscore accepts instants from 1900). Names whose zones agree since 1970
+//! share one record.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -23,14 +28,15 @@ pub(crate) struct TzData {
     transitions: Vec<i64>,
     /// The offset (seconds east of UTC) from `transitions[i]` on.
     offsets: Vec<i32>,
-    /// The offset before the first transition.
+    /// The offset before the first transition: the one in force at 1970-01-01T00:00:00Z, used for every earlier
+    /// instant.
     first: i32,
 }
 
 /// Coordinated Universal Time, without touching the database.
 pub(crate) static UTC: TzData = TzData { name: "UTC", transitions: Vec::new(), offsets: Vec::new(), first: 0 };
 
-/// Zones read so far. Leaked on purpose: there are fewer than 600 names, each read at most once.
+/// Zones read so far, with their names. Leaked on purpose: there are fewer than 600 names, each read at most once.
 static CACHE: Mutex<Vec<&'static TzData>> = Mutex::new(Vec::new());
 
 /// The compact tz database written by `build.rs`.
@@ -42,25 +48,41 @@ pub(crate) fn lookup(name: &str) -> Option<&'static TzData> {
     if let Some(z) = cache.iter().find(|z| z.name == name) {
         return Some(z);
     }
-    let (name, record) = find(DB, name)?;
-    let z: &'static TzData = Box::leak(Box::new(TzData::decode(name, record)?));
+    let mut z = TzData::decode("", find(DB, name)?)?;
+    z.name = Box::leak(name.to_owned().into_boxed_str());
+    let z: &'static TzData = Box::leak(Box::new(z));
     cache.push(z);
     Some(z)
 }
 
-/// The name as stored in `db` and the bytes of `db` from its zone's record on.
-fn find<'a>(db: &'a [u8], name: &str) -> Option<(&'a str, &'a [u8])> {
-    let names_len = db.windows(2).position(|w| w == b"\n\n")? + 2;
-    let names = db.get(..names_len - 1)?;
-    let (index, stored) = names.split(|&b| b == b'\n').enumerate().find(|(_, n)| *n == name.as_bytes())?;
-    let count = names.iter().filter(|&&b| b == b'\n').count();
-    let numbers = db.get(names_len..names_len + 2 * count)?;
-    let n = u16::from_le_bytes(numbers.get(2 * index..2 * index + 2)?.try_into().ok()?);
-    let mut r = Reader { d: db, i: names_len + 2 * count };
-    for _ in 0..n {
+/// The bytes of `db` from the record of the zone named `name` on.
+fn find<'a>(db: &'a [u8], name: &str) -> Option<&'a [u8]> {
+    let mut r = Reader { d: db, i: 0 };
+    let mut current = Vec::new();
+    let (mut next, mut found) = (0u64, None);
+    for _ in 0..r.count()? {
+        let shared = usize::from(*r.take(1)?.first()?);
+        let rest = r.line()?;
+        if shared > current.len() {
+            return None;
+        }
+        current.truncate(shared);
+        current.extend_from_slice(rest);
+        let n = match r.uvarint()? {
+            0 => {
+                next += 1;
+                next - 1
+            }
+            v => v - 1,
+        };
+        if found.is_none() && current == name.as_bytes() {
+            found = Some(n);
+        }
+    }
+    for _ in 0..found? {
         r.zone()?;
     }
-    Some((std::str::from_utf8(stored).ok()?, db.get(r.i..)?))
+    db.get(r.i..)
 }
 
 impl TzData {
@@ -92,7 +114,8 @@ impl TzData {
     fn extend(&mut self, rule: &PosixTz) {
         let from = match self.transitions.last() {
             Some(&t) => chrono::DateTime::from_timestamp(t, 0).map_or(LAST_YEAR, |d| chrono::Datelike::year(&d)),
-            None => 1800,
+            // No transition since 1970: build.rs checks that such a footer has no daylight saving.
+            None => 1970,
         };
         for year in from..=LAST_YEAR {
             for (t, offset) in rule.transitions(year).into_iter().flatten() {
@@ -242,8 +265,7 @@ mod tests {
 
     #[test]
     fn malformed_records_are_rejected() {
-        let (name, record) = find(DB, "Europe/London").unwrap();
-        assert_eq!(name, "Europe/London");
+        let record = find(DB, "Europe/London").unwrap();
         let mut r = Reader { d: record, i: 0 };
         r.zone().unwrap();
         let len = r.i;
@@ -257,5 +279,14 @@ mod tests {
         assert!(TzData::decode("x", &[1, 0, 2, 4, 0, 0, 0, b'\n']).is_none());
         assert!(TzData::decode("x", &[1, 0, 2, 4, 4, 0, 0, b'\n']).is_some());
         assert!(find(DB, "").is_none() && find(DB, "Europe").is_none());
+        // Front-coded names: "ab" (a new record), then "ac" sharing 1 byte and naming record 0 (+1); one record.
+        let db = [2, 0, b'a', b'b', b'\n', 0, 1, b'c', b'\n', 1, 1, 0, 0, b'\n'];
+        assert_eq!(find(&db, "ac"), Some(&db[10..]));
+        assert_eq!(find(&db, "ab"), Some(&db[10..]));
+        assert!(find(&db, "a").is_none() && find(&db, "b").is_none());
+        // A shared prefix longer than the name before it, and a name pointing past the last record.
+        assert!(find(&[1, 3, b'a', b'\n', 0, 1, 0, 0, b'\n'], "a").is_none());
+        let past = [1, 0, b'a', b'\n', 2, 1, 0, 0, b'\n'];
+        assert!(find(&past, "a").is_none_or(|record| TzData::decode("x", record).is_none()));
     }
 }
