@@ -1,5 +1,5 @@
-//! A small deterministic random source for forecast simulation: SplitMix64 for uniforms and the Box–Muller
-//! transform for standard normals. Seeded by the caller, so every run gives the same intervals.
+//! A small deterministic random source for forecast simulation: SplitMix64 for uniforms and Marsaglia's polar
+//! method for standard normals. Seeded by the caller, so every run gives the same intervals.
 
 /// Standard normal draws.
 #[derive(Debug, Clone)]
@@ -24,18 +24,23 @@ impl Normal {
         ((z >> 11) as f64 + 1.0) / (1u64 << 53) as f64
     }
 
-    /// The next standard normal draw.
+    /// The next standard normal draw: Marsaglia's polar method (Marsaglia & Bray 1964), which needs no sine or
+    /// cosine (so the module carries no trigonometric argument reduction) and accepts π/4 of the point pairs.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> f64 {
         if let Some(v) = self.spare.take() {
             return v;
         }
-        let u1 = self.uniform();
-        let u2 = self.uniform();
-        let r = (-2.0 * u1.ln()).sqrt();
-        let th = 2.0 * std::f64::consts::PI * u2;
-        self.spare = Some(r * th.sin());
-        r * th.cos()
+        loop {
+            let x = 2.0 * self.uniform() - 1.0;
+            let y = 2.0 * self.uniform() - 1.0;
+            let s = x * x + y * y;
+            if s > 0.0 && s < 1.0 {
+                let f = (-2.0 * s.ln() / s).sqrt();
+                self.spare = Some(y * f);
+                return x * f;
+            }
+        }
     }
 }
 
@@ -130,5 +135,10 @@ mod tests {
         let mean = xs.iter().sum::<f64>() / xs.len() as f64;
         let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64;
         assert!(mean.abs() < 0.03 && (var - 1.0).abs() < 0.05, "{mean} {var}");
+        // The tails, against the normal table: P(|Z| > 1.96) = 0.05, P(|Z| > 2.576) = 0.01 (binomial standard
+        // errors over 20,000 draws: 0.0015 and 0.0007).
+        let beyond = |z: f64| xs.iter().filter(|x| x.abs() > z).count() as f64 / xs.len() as f64;
+        assert!((beyond(1.96) - 0.05).abs() < 0.005, "{}", beyond(1.96));
+        assert!((beyond(2.576) - 0.01).abs() < 0.0025, "{}", beyond(2.576));
     }
 }
