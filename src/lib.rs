@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod capacity;
 pub mod columns;
 pub mod error;
+mod fx;
 pub mod org;
 mod radix;
 pub mod read;

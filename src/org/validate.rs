@@ -1,13 +1,12 @@
 //! Checks of an organisation document beyond its types: the version, ids, references, and each section's own
 //! validation by its engine. Every problem found is reported, one per section, each with its path.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use super::document::{OrgDocument, VERSION};
 use super::scorecard::{ScorecardOptions, score_resource, score_service, score_team};
 use crate::error::{Error, ErrorCode, ErrorFields, Result, index_path, join_path};
+use crate::fx::FxSet;
 use crate::time::Timestamp;
 
 /// The most services, or teams, one document may hold.
@@ -72,7 +71,7 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
             errors.push(Error::new(ErrorCode::TooLarge, list, format!("{len} entries; at most {MAX_ENTRIES}")));
         }
     }
-    let mut team_ids = HashSet::new();
+    let mut team_ids = FxSet::default();
     for (i, t) in doc.teams.iter().enumerate() {
         let path = index_path("teams", i);
         errors.extend(id_ok(&t.id, &path, &mut team_ids).err());
@@ -80,7 +79,7 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
             errors.extend(name_ok(n, &join_path(&path, "name")).err());
         }
     }
-    let mut service_ids = HashSet::new();
+    let mut service_ids = FxSet::default();
     for (i, s) in doc.services.iter().enumerate() {
         let path = index_path("services", i);
         errors.extend(id_ok(&s.id, &path, &mut service_ids).err());
@@ -96,7 +95,7 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
                 format!("no team has the id \"{team}\"; add it to `teams` or fix the id"),
             ));
         }
-        let mut slo_names = HashSet::new();
+        let mut slo_names = FxSet::default();
         for (j, slo) in s.slos.iter().enumerate() {
             let p = join_path(&index_path(&join_path(&path, "slos"), j), "name");
             if let Err(e) = name_ok(&slo.name, &p) {
@@ -110,7 +109,7 @@ pub fn structure(doc: &OrgDocument) -> Vec<Error> {
             }
         }
     }
-    let mut resource_ids = HashSet::new();
+    let mut resource_ids = FxSet::default();
     for (i, r) in doc.resources.iter().enumerate() {
         let path = index_path("resources", i);
         errors.extend(id_ok(&r.id, &path, &mut resource_ids).err());
@@ -140,7 +139,7 @@ fn name_ok(name: &str, path: &str) -> Result<()> {
     Ok(())
 }
 
-fn id_ok<'a>(id: &'a str, item_path: &str, seen: &mut HashSet<&'a str>) -> Result<()> {
+fn id_ok<'a>(id: &'a str, item_path: &str, seen: &mut FxSet<&'a str>) -> Result<()> {
     let path = join_path(item_path, "id");
     name_ok(id, &path)?;
     if !seen.insert(id) {

@@ -10,11 +10,10 @@
 //! Leaves are ranked by `gainPerNine` (the realistic next step), then `gainIfPerfect`; `bestImprovement` names the top
 //! leaf. Because every leaf appears once, the composite is linear in each leaf, so ∂A/∂aᵢ = A(aᵢ=1) − A(aᵢ=0).
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::fx::FxSet;
 
 /// The most nodes a tree may have.
 const MAX_NODES: usize = 2_000;
@@ -113,7 +112,7 @@ pub struct CompositeResult {
     pub best_improvement: String,
 }
 
-fn validate(c: &Component, path: &str, depth: usize, names: &mut HashSet<String>, count: &mut usize) -> Result<()> {
+fn validate(c: &Component, path: &str, depth: usize, names: &mut FxSet<String>, count: &mut usize) -> Result<()> {
     *count += 1;
     if *count > MAX_NODES {
         return Err(Error::new(ErrorCode::TooLarge, path, format!("a tree may have at most {MAX_NODES} nodes")));
@@ -208,7 +207,7 @@ fn leaves<'a>(c: &'a Component, prefix: &str, out: &mut Vec<(&'a Component, Stri
 /// a missing name, a duplicate name, a leaf availability outside [0, 1], a group without kind or with no children,
 /// a node that is both leaf and group, more than 2,000 nodes or 64 levels.
 pub fn composite_availability(input: &CompositeInput) -> Result<CompositeResult> {
-    let mut names = HashSet::new();
+    let mut names = FxSet::default();
     let mut count = 0;
     validate(&input.root, "root", 0, &mut names, &mut count)?;
     let a = eval(&input.root, None);

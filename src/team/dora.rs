@@ -12,8 +12,6 @@
 //! - without an explicit `period`, the observation window runs from local midnight of the first deployment's day
 //!   to local midnight after the last deployment's day, in `timeZone`.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +20,7 @@ pub use super::deploy_columns::DeploymentColumns;
 use super::deploy_columns::{Compact, Tally};
 use super::stats::{MedianConvention, mean, quantile, sort};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::fx::FxMap;
 use crate::radix;
 use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period, split_calendar};
 
@@ -287,7 +286,7 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
     };
 
     let mut t = Tally { days: Vec::with_capacity(n), ..Default::default() };
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: FxMap<&str, usize> = FxMap::default();
     for (i, d) in deployments.iter().enumerate() {
         // Built only for an error: formatting a path per deployment was a hot spot.
         let path = &|field: &str, j: Option<usize>| {
@@ -384,8 +383,8 @@ pub fn dora(input: &DoraInput) -> Result<DoraReport> {
     })
 }
 
-fn index_incidents(incidents: &[DoraIncident]) -> Result<HashMap<&str, usize>> {
-    let mut map = HashMap::with_capacity(incidents.len());
+fn index_incidents(incidents: &[DoraIncident]) -> Result<FxMap<&str, usize>> {
+    let mut map = FxMap::with_capacity_and_hasher(incidents.len(), Default::default());
     for (i, inc) in incidents.iter().enumerate() {
         let path = index_path("incidents", i);
         if let Some(end) = inc.resolved_at
@@ -452,7 +451,7 @@ fn collect_lead_times(d: &Deployment, path: &dyn Fn(&str, Option<usize>) -> Stri
 fn failure(
     d: &Deployment,
     path: &dyn Fn(&str, Option<usize>) -> String,
-    incidents: &HashMap<&str, usize>,
+    incidents: &FxMap<&str, usize>,
 ) -> Result<bool> {
     if !incidents.is_empty() {
         for (j, id) in d.caused_incident_ids.iter().enumerate() {
@@ -481,7 +480,7 @@ fn recovery(
     d: &Deployment,
     path: &dyn Fn(&str, Option<usize>) -> String,
     incidents: &[DoraIncident],
-    index: &HashMap<&str, usize>,
+    index: &FxMap<&str, usize>,
 ) -> Result<Option<f64>> {
     if let Some(r) = d.recovered_at {
         if r < d.at {

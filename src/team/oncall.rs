@@ -9,11 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pages::{FxMap, Hit, Hits, NO_ACK, PageColumns, collect};
+use super::pages::{Hit, Hits, NO_ACK, PageColumns, collect};
 use super::rotation::{INCIDENTS_PER_12H_LIMIT, ON_CALL_LIMIT, Rotation, RotationReport};
 use super::stats::gini;
 use super::windows::{OffsetCache, Window, window_of_local_millis};
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::fx::FxMap;
 use crate::time::{Interval, Timestamp, Zone};
 
 const WEEK: f64 = 7.0 * 86_400.0;

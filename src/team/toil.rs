@@ -13,10 +13,10 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::pages::FxMap;
 use super::stats::slope;
 pub use super::toil_columns::ToilEntryColumns;
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::fx::FxMap;
 use crate::time::{Timestamp, Zone};
 
 /// The SRE book's cap on toil.
