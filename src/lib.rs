@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod capacity;
 pub mod columns;
 pub mod error;
+pub mod num;
 pub mod org;
 #[cfg(feature = "schema")]
 pub mod schema;
