@@ -153,14 +153,31 @@ fn decode(x: f64) -> (u64, i32) {
 /// exponent `e` with `|x| = D · 10^e`.
 fn exact(x: f64) -> (Vec<u8>, i32) {
     let (f, q) = decode(x);
-    let mut n = big(f);
-    if q >= 0 {
-        mul_pow(&mut n, 2, q.unsigned_abs());
-        (to_decimal(n), 0)
-    } else {
-        mul_pow(&mut n, 5, q.unsigned_abs());
-        (to_decimal(n), q)
+    dyadic(f, q)
+}
+
+/// The exact decimal expansion of `k · 2^b`: `k · 2^b` itself when b ≥ 0, else `k · 5^−b` scaled by `10^b`.
+fn dyadic(k: u64, b: i32) -> (Vec<u8>, i32) {
+    let mut n = vec![k as u32, (k >> 32) as u32];
+    normalise(&mut n);
+    let (base, exp) = if b >= 0 { (2, 0) } else { (5, b) };
+    let mut e = b.unsigned_abs();
+    while e > 0 {
+        // 2^13 and 5^13 fit in a limb: 13 powers per pass over the number.
+        let s = e.min(13);
+        mul_small(&mut n, u32::pow(base, s));
+        e -= s;
     }
+    (to_decimal(n), exp)
+}
+
+/// Compares `A · 10^ea` with `B · 10^eb`, both positive with no leading zeros.
+fn cmp_dec(a: &[u8], ea: i32, b: &[u8], eb: i32) -> Ordering {
+    // The position of the leading digit decides, then the digits from there on (missing ones are zeros).
+    (a.len() as i32 + ea).cmp(&(b.len() as i32 + eb)).then_with(|| {
+        let digit = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(b'0');
+        (0..a.len().max(b.len())).map(|i| digit(a, i).cmp(&digit(b, i))).find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
+    })
 }
 
 /// The shortest digits `D` (no trailing zeros) and exponent `e` such that `D · 10^e` reads back as `|x|`
@@ -171,14 +188,15 @@ fn shortest(x: f64) -> (Vec<u8>, i32) {
         return (digits, 0);
     }
     let (f, q) = decode(x);
-    // The rounding interval in units of 2^(q−2): halfway to the neighbours (the one below is nearer when f is the
-    // smallest mantissa of a binade above the subnormals), ends included when f is even (ties go to even).
-    let low = if f == 1 << 52 && q > -1074 { 4 * f - 1 } else { 4 * f - 2 };
-    let high = 4 * f + 2;
+    // The rounding interval, exactly, in units of 2^(q−2): halfway to the neighbours (the one below is nearer when
+    // f is the smallest mantissa of a binade above the subnormals), ends included when f is even (ties to even).
+    let (low, low_exp) = dyadic(if f == 1 << 52 && q > -1074 { 4 * f - 1 } else { 4 * f - 2 }, q - 2);
+    let (high, high_exp) = dyadic(4 * f + 2, q - 2);
     let inclusive = f % 2 == 0;
     let inside = |m: u64, e: i32| {
-        let lo = cmp_dec_bin(m, e, low, q - 2);
-        let hi = cmp_dec_bin(m, e, high, q - 2);
+        let m = m.to_string().into_bytes();
+        let lo = cmp_dec(&m, e, &low, low_exp);
+        let hi = cmp_dec(&m, e, &high, high_exp);
         if inclusive { lo.is_ge() && hi.is_le() } else { lo.is_gt() && hi.is_lt() }
     };
     for p in 1..=17 {
@@ -254,12 +272,6 @@ fn increment(digits: &mut Vec<u8>) {
 
 // A minimal unsigned big integer: base-2³² limbs, least significant first, no leading zero limbs.
 
-fn big(v: u64) -> Vec<u32> {
-    let mut n = vec![v as u32, (v >> 32) as u32];
-    normalise(&mut n);
-    n
-}
-
 fn normalise(n: &mut Vec<u32>) {
     while n.last() == Some(&0) {
         n.pop();
@@ -275,20 +287,6 @@ fn mul_small(n: &mut Vec<u32>, k: u32) {
     }
     if carry > 0 {
         n.push(carry as u32);
-    }
-}
-
-/// `n · base^e` for base 2, 5 or 10, in steps that fit one limb.
-fn mul_pow(n: &mut Vec<u32>, base: u32, mut e: u32) {
-    let step = match base {
-        2 => 31,
-        5 => 13,
-        _ => 9,
-    };
-    while e > 0 {
-        let s = e.min(step);
-        mul_small(n, base.pow(s));
-        e -= s;
     }
 }
 
@@ -308,38 +306,11 @@ fn div_small(n: &mut Vec<u32>, k: u32) -> u32 {
 fn to_decimal(mut n: Vec<u32>) -> Vec<u8> {
     let mut rev = Vec::new();
     while !n.is_empty() {
-        let mut chunk = div_small(&mut n, 1_000_000_000);
-        for _ in 0..9 {
-            rev.push(b'0' + (chunk % 10) as u8);
-            chunk /= 10;
-        }
-    }
-    while rev.len() > 1 && rev.last() == Some(&b'0') {
-        rev.pop();
+        rev.push(b'0' + div_small(&mut n, 10) as u8);
     }
     if rev.is_empty() {
         rev.push(b'0');
     }
     rev.reverse();
     rev
-}
-
-fn cmp_big(a: &[u32], b: &[u32]) -> Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.iter().rev().cmp(b.iter().rev()))
-}
-
-/// Compares `m · 10^e` with `k · 2^b` exactly.
-fn cmp_dec_bin(m: u64, e: i32, k: u64, b: i32) -> Ordering {
-    let (mut lhs, mut rhs) = (big(m), big(k));
-    if e >= 0 {
-        mul_pow(&mut lhs, 10, e.unsigned_abs());
-    } else {
-        mul_pow(&mut rhs, 10, e.unsigned_abs());
-    }
-    if b >= 0 {
-        mul_pow(&mut rhs, 2, b.unsigned_abs());
-    } else {
-        mul_pow(&mut lhs, 2, b.unsigned_abs());
-    }
-    cmp_big(&lhs, &rhs)
 }
