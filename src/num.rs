@@ -239,22 +239,19 @@ fn plain(negative: bool, digits: &[u8], exp: i32, min_decimals: usize) -> String
 
 /// The integer `D` divided by `10^decimals`, with exactly `decimals` decimals and at least one integer digit.
 fn plain_scaled(negative: bool, digits: &[u8], decimals: usize) -> String {
-    let mut s = String::with_capacity(digits.len() + decimals + 3);
+    let mut s = Vec::with_capacity(digits.len() + decimals + 3);
     if negative {
-        s.push('-');
+        s.push(b'-');
     }
-    let int_len = digits.len().saturating_sub(decimals);
-    if int_len == 0 {
-        s.push('0');
-    } else {
-        s.extend(digits.iter().take(int_len).map(|&d| char::from(d)));
-    }
+    let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
+    s.extend_from_slice(if int.is_empty() { b"0" } else { int });
     if decimals > 0 {
-        s.push('.');
-        s.extend(std::iter::repeat_n('0', decimals.saturating_sub(digits.len())));
-        s.extend(digits.iter().skip(int_len).map(|&d| char::from(d)));
+        s.push(b'.');
+        s.resize(s.len() + (decimals - frac.len()), b'0');
+        s.extend_from_slice(frac);
     }
-    s
+    // Only ASCII was written.
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Adds one to a decimal digit string, growing it on carry (`"99"` → `"100"`, `""` → `"1"`).
