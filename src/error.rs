@@ -253,6 +253,7 @@ impl std::error::Error for Error {}
 /// Small validators shared by every module. Each returns the value when it is acceptable, so they chain.
 pub mod check {
     use super::{Error, ErrorCode, Result};
+    use crate::num::Num;
 
     /// The largest number of items any single list or series may hold (about 10.5 million: 20 years of minutes).
     pub const MAX_ITEMS: usize = 10_519_200;
@@ -262,7 +263,7 @@ pub mod check {
         if value.is_finite() {
             Ok(value)
         } else {
-            Err(Error::new(ErrorCode::NotFinite, path, format!("expected a finite number, got {value}")))
+            Err(Error::new(ErrorCode::NotFinite, path, format!("expected a finite number, got {}", Num(value))))
         }
     }
 
@@ -270,7 +271,7 @@ pub mod check {
     pub fn non_negative(value: f64, path: &str) -> Result<f64> {
         let v = finite(value, path)?;
         if v < 0.0 {
-            return Err(Error::new(ErrorCode::OutOfRange, path, format!("expected a number ≥ 0, got {v}")));
+            return Err(Error::new(ErrorCode::OutOfRange, path, format!("expected a number ≥ 0, got {}", Num(v))));
         }
         Ok(v)
     }
@@ -279,7 +280,11 @@ pub mod check {
     pub fn duration(value: f64, path: &str) -> Result<f64> {
         let v = finite(value, path)?;
         if v < 0.0 {
-            return Err(Error::new(ErrorCode::NegativeDuration, path, format!("durations are seconds ≥ 0; got {v}")));
+            return Err(Error::new(
+                ErrorCode::NegativeDuration,
+                path,
+                format!("durations are seconds ≥ 0; got {}", Num(v)),
+            ));
         }
         Ok(v)
     }
@@ -291,7 +296,7 @@ pub mod check {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
-                format!("expected a fraction from 0 to 1 (0.25, not 25), got {v}"),
+                format!("expected a fraction from 0 to 1 (0.25, not 25), got {}", Num(v)),
             ));
         }
         Ok(v)
@@ -305,7 +310,7 @@ pub mod check {
         let v = finite(value, path)?;
         if v <= 0.0 || v >= 1.0 {
             let hint = if v > 1.0 && v <= 100.0 {
-                format!(" Targets are fractions: write {} for {v}%.", (v / 100.0 * 1e12).round() / 1e12)
+                format!(" Targets are fractions: write {} for {}%.", Num((v / 100.0 * 1e12).round() / 1e12), Num(v))
             } else if v == 1.0 {
                 " A target of 1 (100%) allows no failure at all, so there is no budget to compute.".to_string()
             } else {
@@ -314,7 +319,7 @@ pub mod check {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
-                format!("a target must be a fraction strictly between 0 and 1, such as 0.999; got {v}.{hint}"),
+                format!("a target must be a fraction strictly between 0 and 1, such as 0.999; got {}.{hint}", Num(v)),
             ));
         }
         Ok(v)

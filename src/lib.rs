@@ -26,6 +26,7 @@ pub mod capacity;
 pub mod columns;
 pub mod error;
 mod fx;
+pub mod num;
 pub mod org;
 mod radix;
 pub mod read;

@@ -28,7 +28,7 @@ impl Timestamp {
             return Err(Error::new(
                 ErrorCode::InvalidTimestamp,
                 path,
-                format!("epoch milliseconds must be a finite number, got {ms}"),
+                format!("epoch milliseconds must be a finite number, got {}", crate::num::Num(ms)),
             ));
         }
         Self::from_millis(ms.round() as i64, path)
@@ -362,7 +362,7 @@ pub fn format_duration(seconds: f64) -> String {
         return "–".to_string();
     }
     if seconds.abs() < 10.0 {
-        return format!("{seconds:.2}s");
+        return format!("{}s", crate::num::Fixed(seconds, 2));
     }
     let sign = if seconds < 0.0 { "-" } else { "" };
     let mut s = seconds.abs().round() as u64;

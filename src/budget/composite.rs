@@ -98,7 +98,11 @@ pub fn composite_budget(input: &CompositeInput) -> Result<CompositeReport> {
         let wp = join_path(&index_path("components", i), "weight");
         let w = check::finite(c.weight.unwrap_or(1.0), &wp)?;
         if w <= 0.0 {
-            return Err(Error::new(ErrorCode::OutOfRange, wp, format!("a weight must be > 0, got {w}")));
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                wp,
+                format!("a weight must be > 0, got {}", crate::num::Num(w)),
+            ));
         }
         weights.push(w);
     }

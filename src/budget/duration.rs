@@ -12,6 +12,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::num::Num;
 
 const MINUTE: f64 = 60.0;
 const HOUR: f64 = 3_600.0;
@@ -130,14 +131,14 @@ impl fmt::Display for Shorthand {
 pub fn format_seconds(secs: f64) -> String {
     let whole = secs.round();
     if (secs - whole).abs() > 1e-9 || whole <= 0.0 {
-        return format!("{secs}s");
+        return format!("{}s", Num(secs));
     }
     for (len, letter) in [(DAY, 'd'), (HOUR, 'h'), (MINUTE, 'm')] {
         if whole % len == 0.0 {
-            return format!("{}{letter}", whole / len);
+            return format!("{}{letter}", Num(whole / len));
         }
     }
-    format!("{whole}s")
+    format!("{}s", Num(whole))
 }
 
 /// A duration given as seconds (a number) or as a shorthand string (`"5m"`). Serialises as seconds.

@@ -301,7 +301,7 @@ fn window_of(tw: &TimeWindow, path: &str) -> Result<(WindowSpec, String)> {
             Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => format!(
                 "rolling {} read as {} days (w = 7, M = 30, Q = 90, Y = 365 days)",
                 tw.duration,
-                s.seconds() / 86_400.0
+                crate::num::Num(s.seconds() / 86_400.0)
             ),
             _ => format!("rolling window of {}", tw.duration),
         };

@@ -14,6 +14,7 @@ use super::duration::format_seconds;
 use super::slo::{Budgeting, Slo, Window};
 use super::tiers::{AlertTier, TierSpec, resolve_tiers};
 use crate::error::{Error, ErrorCode, Result, join_path};
+use crate::num::{Fixed, Num};
 
 /// Input of [`prometheus_rules`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,7 +132,8 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
     let id = format!("{}-{}", input.service, input.name);
     let sel =
         format!("sloth_id={}, sloth_service={}, sloth_slo={}", quote(&id), quote(&input.service), quote(&input.name));
-    let budget = format!("(1 - {})", slo.objective);
+    let objective = Num(slo.objective);
+    let budget = format!("(1 - {objective})");
 
     let mut windows: Vec<f64> = tiers.iter().flat_map(|t| [t.short_window_seconds, t.long_window_seconds]).collect();
     let period = match slo.window {
@@ -147,19 +149,19 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
     let _ = writeln!(
         y,
         "# Objective {}, window {}{}. Alert thresholds are the tiers backtestAlerts evaluates:",
-        slo.objective,
+        objective,
         input.slo.window.duration,
         if period.is_some() { " (rolling)" } else { " (calendar; period rules omitted)" }
     );
     for t in &tiers {
         let _ = writeln!(
             y,
-            "#   {}: burn rate > {} over {} and {} ({:.4}% of the budget within {})",
+            "#   {}: burn rate > {} over {} and {} ({}% of the budget within {})",
             t.name,
-            t.burn_rate,
+            Num(t.burn_rate),
             t.long_window,
             t.short_window,
-            t.budget_consumed * 100.0,
+            Fixed(t.budget_consumed * 100.0, 4),
             t.long_window
         );
     }
@@ -190,12 +192,12 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
     let _ = writeln!(y, "  - name: {}", quote(&format!("sloth-slo-meta-recordings-{id}")));
     y.push_str("    rules:\n");
     let mut meta = vec![
-        ("slo:objective:ratio".to_string(), format!("vector({})", slo.objective)),
+        ("slo:objective:ratio".to_string(), format!("vector({objective})")),
         ("slo:error_budget:ratio".to_string(), format!("vector{budget}")),
     ];
     if let Some(p) = period {
         let ps = format_seconds(p);
-        meta.push(("slo:time_period:days".into(), format!("vector({})", p / 86_400.0)));
+        meta.push(("slo:time_period:days".into(), format!("vector({})", Num(p / 86_400.0))));
         meta.push((
             "slo:current_burn_rate:ratio".into(),
             format!(
@@ -240,7 +242,10 @@ pub fn prometheus_rules(input: &PrometheusInput) -> Result<PrometheusRules> {
             .map(|t| {
                 format!(
                     "(\n    max(slo:sli_error:ratio_rate{}{{{sel}}} > ({} * {budget})) without (sloth_window)\n    and\n    max(slo:sli_error:ratio_rate{}{{{sel}}} > ({} * {budget})) without (sloth_window)\n)",
-                    t.short_window, t.burn_rate, t.long_window, t.burn_rate
+                    t.short_window,
+                    Num(t.burn_rate),
+                    t.long_window,
+                    Num(t.burn_rate)
                 )
             })
             .collect();

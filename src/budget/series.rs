@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path, join_path};
+use crate::num::Num;
 use crate::time::{Interval, Timestamp};
 
 /// The SLI history as the caller gives it. Exactly one of `good` and `bad` is required, with `total`.
@@ -91,7 +92,8 @@ impl History {
                 ErrorCode::OutOfRange,
                 p("step"),
                 format!(
-                    "step is the bucket length in seconds: a whole number of milliseconds from 1 s to a year; got {step}"
+                    "step is the bucket length in seconds: a whole number of milliseconds from 1 s to a year; got {}",
+                    Num(step)
                 ),
             ));
         }
@@ -157,7 +159,7 @@ impl History {
                             return Err(Error::new(
                                 ErrorCode::Duplicate,
                                 tp,
-                                format!("{t} falls in the same {step} s bucket as the previous timestamp"),
+                                format!("{t} falls in the same {} s bucket as the previous timestamp", Num(step)),
                             ));
                         }
                     }
@@ -165,7 +167,7 @@ impl History {
                         return Err(Error::new(
                             ErrorCode::OutOfRange,
                             tp,
-                            format!("{t} is not on the {step} s grid that starts at t[0]"),
+                            format!("{t} is not on the {} s grid that starts at t[0]", Num(step)),
                         ));
                     }
                     let slot = (ms - t0) / step_ms;
@@ -220,14 +222,14 @@ impl History {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     index_path(&p("total"), i - 1),
-                    format!("total must be ≥ 0, got {tv}"),
+                    format!("total must be ≥ 0, got {}", Num(tv)),
                 ));
             }
             if cv < 0.0 || cv > tv {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     index_path(&p(cname), i - 1),
-                    format!("{cname} must be from 0 to total ({tv}); got {cv}"),
+                    format!("{cname} must be from 0 to total ({}); got {}", Num(tv), Num(cv)),
                 ));
             }
             if tv == 0.0 {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::duration::{Dur, Shorthand, Unit};
 use crate::error::{Error, ErrorCode, Result, check, join_path};
+use crate::num::Num;
 use crate::time::{CalendarUnit, Interval, Timestamp, Zone, calendar_period};
 
 /// How the budget is counted (OpenSLO `budgetingMethod`).
@@ -301,7 +302,7 @@ impl Slo {
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     join_path(path, "timeSliceWindow"),
-                    format!("a slice of {s} s is longer than the window ({w} s)"),
+                    format!("a slice of {} s is longer than the window ({} s)", Num(s), Num(w)),
                 ));
             }
         }

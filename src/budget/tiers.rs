@@ -135,7 +135,11 @@ pub fn resolve_tiers(slo: &ResolvedSlo, specs: Option<&[TierSpec]>, path: &str) 
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     join_path(&p, "shortWindow"),
-                    format!("the short window ({short} s) must not be longer than the long window ({long} s)"),
+                    format!(
+                        "the short window ({} s) must not be longer than the long window ({} s)",
+                        crate::num::Num(short),
+                        crate::num::Num(long)
+                    ),
                 ));
             }
             let burn = match (s.burn_rate, s.budget_consumed) {

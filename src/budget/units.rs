@@ -57,8 +57,9 @@ impl Units {
                         ErrorCode::OutOfRange,
                         slice_path,
                         format!(
-                            "the slice ({slice} s) must be a whole multiple of the series step ({} s)",
-                            h.step_secs()
+                            "the slice ({} s) must be a whole multiple of the series step ({} s)",
+                            crate::num::Num(slice),
+                            crate::num::Num(h.step_secs())
                         ),
                     ));
                 }

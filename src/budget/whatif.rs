@@ -113,7 +113,7 @@ pub(crate) fn apply(h: &History, incidents: &[HypotheticalIncident], as_of: Time
             while b <= last {
                 let idx = usize::try_from(b).unwrap_or(usize::MAX);
                 let b0 = hist.start_ms + b * step;
-                let ov = ((past_end.min(b0 + step) - start_ms.max(b0)) as f64 / step as f64).clamp(0.0, 1.0);
+                let ov = crate::num::clamp((past_end.min(b0 + step) - start_ms.max(b0)) as f64 / step as f64, 0.0, 1.0);
                 if let (Some(bad), Some(&tot)) = (hist.bad.get_mut(idx), hist.total.get(idx)) {
                     if !tot.is_nan() {
                         let add = if affected { rate * (tot - *bad) } else { (rate * tot - *bad).max(0.0) };

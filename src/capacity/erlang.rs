@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, index_path};
+use crate::num::{Fixed, Num};
 
 /// The most servers opscore will consider (one million).
 pub const MAX_SERVERS: f64 = 1_000_000.0;
@@ -99,7 +100,7 @@ fn validate_rates(arrival_rate: f64, service: f64) -> Result<f64> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             "meanServiceTime",
-            format!("the mean service time must be more than 0 seconds, got {s}"),
+            format!("the mean service time must be more than 0 seconds, got {}", Num(s)),
         ));
     }
     Ok(arrival_rate * s)
@@ -111,7 +112,7 @@ fn validate_servers(c: f64, path: &str) -> Result<u32> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            format!("the number of servers must be a whole number from 1 to {MAX_SERVERS}, got {c}"),
+            format!("the number of servers must be a whole number from 1 to {}, got {}", Num(MAX_SERVERS), Num(c)),
         ));
     }
     Ok(c as u32)
@@ -122,10 +123,11 @@ fn no_steady_state(a: f64, c: u32, path: &str) -> Error {
         ErrorCode::Infeasible,
         path,
         format!(
-            "the offered load is {a:.4} erlangs but there are only {c} servers: utilisation would be {:.1}% ≥ 100%, \
-             so the queue grows without bound and has no steady state; add servers (more than {a:.4}) or reduce \
+            "the offered load is {a4} erlangs but there are only {c} servers: utilisation would be {}% ≥ 100%, \
+             so the queue grows without bound and has no steady state; add servers (more than {a4}) or reduce \
              the load",
-            100.0 * a / f64::from(c)
+            Fixed(100.0 * a / f64::from(c), 1),
+            a4 = Fixed(a, 4)
         ),
     )
 }
@@ -154,7 +156,10 @@ pub fn erlang_c(input: &ErlangCInput) -> Result<ErlangC> {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         path,
-                        format!("a percentile is a fraction from 0 up to (not including) 1, such as 0.95; got {p}"),
+                        format!(
+                            "a percentile is a fraction from 0 up to (not including) 1, such as 0.95; got {}",
+                            Num(p)
+                        ),
                     ));
                 }
             }
@@ -256,7 +261,7 @@ pub fn staffing(input: &StaffingInput) -> Result<Staffing> {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         path,
-                        format!("expected a fraction strictly between 0 and 1 (0.8, not 80), got {v}"),
+                        format!("expected a fraction strictly between 0 and 1 (0.8, not 80), got {}", Num(v)),
                     ));
                 }
                 Ok(Some(v))
@@ -315,7 +320,7 @@ pub fn staffing(input: &StaffingInput) -> Result<Staffing> {
         return Err(Error::new(
             ErrorCode::Infeasible,
             "arrivalRate",
-            format!("the offered load of {a} erlangs needs more than {MAX_SERVERS} servers"),
+            format!("the offered load of {} erlangs needs more than {} servers", Num(a), Num(MAX_SERVERS)),
         ));
     }
     let mut c = first as u32;
@@ -332,7 +337,7 @@ pub fn staffing(input: &StaffingInput) -> Result<Staffing> {
             return Err(Error::new(
                 ErrorCode::Infeasible,
                 "target",
-                format!("no number of servers up to {MAX_SERVERS} meets this target"),
+                format!("no number of servers up to {} meets this target", Num(MAX_SERVERS)),
             ));
         }
     }

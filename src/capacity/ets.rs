@@ -426,7 +426,7 @@ fn sigmoid(x: f64) -> f64 {
 }
 
 fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-9, 1.0 - 1e-9);
+    let p = crate::num::clamp(p, 1e-9, 1.0 - 1e-9);
     (p / (1.0 - p)).ln()
 }
 

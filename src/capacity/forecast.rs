@@ -187,7 +187,12 @@ fn whole(v: f64, path: &str, min: f64, max: f64, what: &str) -> Result<usize> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            format!("{what} must be a whole number from {min} to {max}, got {v}"),
+            format!(
+                "{what} must be a whole number from {} to {}, got {}",
+                crate::num::Num(min),
+                crate::num::Num(max),
+                crate::num::Num(v)
+            ),
         ));
     }
     Ok(v as usize)
@@ -206,7 +211,10 @@ pub fn levels(levels: Option<&Vec<f64>>, path: &str) -> Result<Vec<f64>> {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 p,
-                format!("an interval level is a fraction strictly between 0 and 1 (0.95, not 95), got {l}"),
+                format!(
+                    "an interval level is a fraction strictly between 0 and 1 (0.95, not 95), got {}",
+                    crate::num::Num(l)
+                ),
             ));
         }
     }
@@ -275,7 +283,7 @@ impl CapacityModel {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         "boxCoxLambda",
-                        format!("λ must be from −1 to 2, got {l}"),
+                        format!("λ must be from −1 to 2, got {}", crate::num::Num(l)),
                     ));
                 }
                 Some(Transform::BoxCox { lambda: l })

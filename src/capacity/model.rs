@@ -263,7 +263,7 @@ fn label(transform: Transform, name: &str) -> String {
     match transform {
         Transform::None => name.to_string(),
         Transform::BoxCox { lambda: 0.0 } => format!("log {name}"),
-        Transform::BoxCox { lambda } => format!("Box-Cox({lambda}) {name}"),
+        Transform::BoxCox { lambda } => format!("Box-Cox({}) {name}", crate::num::Num(lambda)),
     }
 }
 
@@ -484,7 +484,7 @@ pub fn fit_naive(y: &[f64], transform: Transform, m: usize, periods: &[usize]) -
 /// member of a combination its weight's share of that (again at least 200).
 fn n_paths(horizon: usize, weight: f64) -> usize {
     let full = (2_000_000 / horizon.max(1)).clamp(200, 1_000);
-    ((full as f64 * weight.clamp(0.0, 1.0)).ceil() as usize).clamp(200, full)
+    ((full as f64 * crate::num::clamp(weight, 0.0, 1.0)).ceil() as usize).clamp(200, full)
 }
 
 fn quantile_sorted(v: &[f64], q: f64) -> f64 {

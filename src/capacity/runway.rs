@@ -270,7 +270,10 @@ impl CapacityModel {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         "utilisationTarget",
-                        format!("a utilisation target is a fraction above 0 and at most 1 (0.8 for 80%), got {u}"),
+                        format!(
+                            "a utilisation target is a fraction above 0 and at most 1 (0.8 for 80%), got {}",
+                            crate::num::Num(u)
+                        ),
                     ));
                 }
                 u
@@ -288,7 +291,11 @@ impl CapacityModel {
                     Error::new(
                         ErrorCode::OutOfRange,
                         "level",
-                        format!("level {l} was not among the fitted levels {:?}", self.levels),
+                        format!(
+                            "level {} was not among the fitted levels {}",
+                            crate::num::Num(l),
+                            crate::num::fmt_f64_list_debug(&self.levels)
+                        ),
                     )
                 })?
             }

@@ -96,7 +96,7 @@ pub fn prepare(input: &SeriesInput, path: &str) -> Result<Series> {
             return Err(Error::new(
                 ErrorCode::NotFinite,
                 index_path(&p("values"), i),
-                format!("{v} is not a usable observation; use null for a missing value"),
+                format!("{} is not a usable observation; use null for a missing value", crate::num::Num(*v)),
             ));
         }
     }
@@ -104,7 +104,11 @@ pub fn prepare(input: &SeriesInput, path: &str) -> Result<Series> {
         Some(s) => {
             let s = check::finite(s, &p("step"))?;
             if s <= 0.0 {
-                return Err(Error::new(ErrorCode::OutOfRange, p("step"), format!("step is seconds > 0, got {s}")));
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    p("step"),
+                    format!("step is seconds > 0, got {}", crate::num::Num(s)),
+                ));
             }
             Some(s)
         }
@@ -200,7 +204,11 @@ fn grid_from_timestamps(ts: &[Timestamp], raw: &[f64], step: Option<f64>, path: 
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 index_path(&p("timestamps"), i),
-                format!("{t} is not on the grid of one value every {step} s from {}", ts.first().map_or(*t, |x| *x)),
+                format!(
+                    "{t} is not on the grid of one value every {} s from {}",
+                    crate::num::Num(step),
+                    ts.first().map_or(*t, |x| *x)
+                ),
             ));
         }
         if let Some(slot) = grid.get_mut(k as usize) {
@@ -208,7 +216,7 @@ fn grid_from_timestamps(ts: &[Timestamp], raw: &[f64], step: Option<f64>, path: 
                 return Err(Error::new(
                     ErrorCode::Duplicate,
                     index_path(&p("timestamps"), i),
-                    format!("two timestamps fall in the same {step}-second slot"),
+                    format!("two timestamps fall in the same {}-second slot", crate::num::Num(step)),
                 ));
             }
             *slot = v;

@@ -22,6 +22,7 @@ use super::document::{OrgDocument, Service, Team};
 use super::validate::structure;
 use crate::budget::report::SloHistory;
 use crate::error::{Error, Result, check, index_path};
+use crate::num::{Fixed, Num};
 use crate::sla::incidents::incident_metrics;
 use crate::sla::report::sla_report;
 use crate::sla::tickets::ticket_sla;
@@ -91,7 +92,7 @@ impl ScorecardOptions {
             return Err(Error::new(
                 crate::ErrorCode::OutOfRange,
                 "teamCritical",
-                format!("need 0 ≤ teamCritical ≤ teamHealthy ≤ 100, got {critical} and {healthy}"),
+                format!("need 0 ≤ teamCritical ≤ teamHealthy ≤ 100, got {} and {}", Num(critical), Num(healthy)),
             ));
         }
         Ok(())
@@ -430,10 +431,10 @@ pub fn score_service(s: &Service, o: &ScorecardOptions) -> Result<ServiceCard> {
             drivers.push(Driver {
                 status,
                 message: format!(
-                    "SLO \"{}\": {:.0}% of the error budget left, burning at {:.1}×{until}",
+                    "SLO \"{}\": {}% of the error budget left, burning at {}×{until}",
                     slo.name,
-                    r.remaining.fraction.max(0.0) * 100.0,
-                    r.current_burn_rate.burn_rate
+                    Fixed(r.remaining.fraction.max(0.0) * 100.0, 0),
+                    Fixed(r.current_burn_rate.burn_rate, 1)
                 ),
             });
         }
@@ -472,9 +473,9 @@ pub fn score_service(s: &Service, o: &ScorecardOptions) -> Result<ServiceCard> {
     let headline = match (drivers.first(), &sla) {
         (Some(d), _) => d.message.clone(),
         (None, Some(c)) => format!(
-            "SLA met: {:.3}% against {:.3}%, {} of the allowance left",
-            c.availability * 100.0,
-            c.target * 100.0,
+            "SLA met: {}% against {}%, {} of the allowance left",
+            Fixed(c.availability * 100.0, 3),
+            Fixed(c.target * 100.0, 3),
             crate::time::format_duration(c.remaining_allowance_seconds)
         ),
         (None, None) if status == Status::NoData => "no SLA, SLO or ticket data".to_string(),
@@ -509,7 +510,7 @@ fn sla_card(
         sla_report(input)?
     };
     let f = &report.figures;
-    let elapsed = f.start.secs_until(o.as_of).clamp(0.0, f.period_seconds);
+    let elapsed = crate::num::clamp(f.start.secs_until(o.as_of), 0.0, f.period_seconds);
     let projected = (o.as_of < f.end && elapsed > 0.0).then(|| f.downtime_seconds * f.period_seconds / elapsed);
     let remaining_share =
         if f.allowed_downtime_seconds > 0.0 { f.remaining_allowance_seconds / f.allowed_downtime_seconds } else { 0.0 };
@@ -518,11 +519,11 @@ fn sla_card(
         drivers.push(Driver {
             status: Status::Critical,
             message: format!(
-                "SLA breached: {} down against {} allowed ({:.3}% < {:.3}%)",
+                "SLA breached: {} down against {} allowed ({}% < {}%)",
                 fmt(f.downtime_seconds),
                 fmt(f.allowed_downtime_seconds),
-                f.availability * 100.0,
-                report.target * 100.0
+                Fixed(f.availability * 100.0, 3),
+                Fixed(report.target * 100.0, 3)
             ),
         });
         Status::Critical
@@ -530,8 +531,8 @@ fn sla_card(
         drivers.push(Driver {
             status: Status::AtRisk,
             message: format!(
-                "SLA at risk: {:.0}% of the allowance left ({} of {})",
-                remaining_share * 100.0,
+                "SLA at risk: {}% of the allowance left ({} of {})",
+                Fixed(remaining_share * 100.0, 0),
                 fmt(f.remaining_allowance_seconds),
                 fmt(f.allowed_downtime_seconds)
             ),
@@ -592,9 +593,9 @@ fn ticket_card(
             drivers.push(Driver {
                 status: Status::AtRisk,
                 message: format!(
-                    "tickets: {:.1}% within SLA against a {:.0}% goal ({breached} breached)",
-                    w * 100.0,
-                    o.ticket_target * 100.0
+                    "tickets: {}% within SLA against a {}% goal ({breached} breached)",
+                    Fixed(w * 100.0, 1),
+                    Fixed(o.ticket_target * 100.0, 0)
                 ),
             });
             Status::AtRisk
@@ -612,7 +613,10 @@ pub fn score_resource(r: &crate::org::Resource, o: &ScorecardOptions) -> Result<
     let days = |t: Timestamp| o.as_of.secs_until(t) / 86_400.0;
     let fmt_day = |t: Timestamp| t.to_string().chars().take(10).collect::<String>();
     let (status, headline) = if w.headroom <= 0.0 {
-        (Status::Critical, format!("past its threshold: {:.4} used against {:.4}", report.current, w.threshold))
+        (
+            Status::Critical,
+            format!("past its threshold: {} used against {}", Fixed(report.current, 4), Fixed(w.threshold, 4)),
+        )
     } else if let Some(e) = w.earliest.as_ref().filter(|e| days(e.at) <= o.runway_warning_days) {
         let mean = w.mean.as_ref().map(|m| format!(", most likely {}", fmt_day(m.at))).unwrap_or_default();
         (Status::AtRisk, format!("may reach its threshold by {}{mean}", fmt_day(e.at)))

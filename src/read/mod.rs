@@ -133,7 +133,7 @@ fn unexpected(kind: &Kind) -> String {
 
 /// A number as serde writes it in messages: with a decimal point when finite (`5.0`, `1.5`, `NaN`).
 fn with_point(x: f64) -> String {
-    let s = x.to_string();
+    let s = crate::num::fmt_f64(x);
     if x.is_finite() && !s.contains('.') { format!("{s}.0") } else { s }
 }
 

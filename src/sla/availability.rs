@@ -168,7 +168,7 @@ pub fn sample_segments(s: &SampleSeries, path: &str) -> Result<(Vec<Segment>, In
         return Err(Error::new(
             ErrorCode::OutOfRange,
             join_path(path, "step"),
-            format!("the slice length must be > 0 seconds, got {step}"),
+            format!("the slice length must be > 0 seconds, got {}", crate::num::Num(step)),
         ));
     }
     let step_ms = step * 1000.0;
@@ -205,7 +205,7 @@ pub fn sample_segments(s: &SampleSeries, path: &str) -> Result<(Vec<Segment>, In
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         index_path(&gp, i),
-                        format!("good ({g}) cannot exceed total ({t})"),
+                        format!("good ({}) cannot exceed total ({})", crate::num::Num(g), crate::num::Num(t)),
                     ));
                 }
                 if t > 0.0 && g < t {

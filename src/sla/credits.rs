@@ -125,14 +125,22 @@ impl CreditSchedule {
                     return Err(Error::new(
                         ErrorCode::Overlap,
                         np,
-                        format!("tiers overlap: one runs up to {hi} (exclusive) but the next starts at {lo}"),
+                        format!(
+                            "tiers overlap: one runs up to {} (exclusive) but the next starts at {}",
+                            crate::num::Num(hi),
+                            crate::num::Num(lo)
+                        ),
                     ));
                 }
                 if hi < lo {
                     return Err(Error::new(
                         ErrorCode::Infeasible,
                         np,
-                        format!("tiers leave a gap from {hi} to {lo}: make each tier's max equal the next tier's min"),
+                        format!(
+                            "tiers leave a gap from {} to {}: make each tier's max equal the next tier's min",
+                            crate::num::Num(hi),
+                            crate::num::Num(lo)
+                        ),
                     ));
                 }
             }

@@ -42,7 +42,10 @@ pub fn csat(input: &CsatInput) -> Result<Csat> {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
-                format!("CSAT scores are whole numbers from 1 to 5, got {s}; map other scales to 1–5 first"),
+                format!(
+                    "CSAT scores are whole numbers from 1 to 5, got {}; map other scales to 1–5 first",
+                    crate::num::Num(s)
+                ),
             ));
         }
         // s is a whole number in 1..=5, so s − 1 is a valid index.

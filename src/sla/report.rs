@@ -207,7 +207,7 @@ impl Ctx<'_> {
                 (w / 1000.0, wall as f64 / 1000.0)
             }
         };
-        let availability = if measured_ms > 0 { (1.0 - downtime / measured).clamp(0.0, 1.0) } else { 1.0 };
+        let availability = if measured_ms > 0 { crate::num::clamp(1.0 - downtime / measured, 0.0, 1.0) } else { 1.0 };
         let allowed = (1.0 - self.target) * measured;
         let margin = allowed - downtime;
         PeriodFigures {

@@ -54,7 +54,7 @@ fn validate_target(t: &Target, has_calendar: bool, path: &str) -> Result<()> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             join_path(path, "seconds"),
-            format!("a target must be more than 0 seconds, got {s}"),
+            format!("a target must be more than 0 seconds, got {}", crate::num::Num(s)),
         ));
     }
     if !has_calendar && (t.clock == ClockKind::Business || t.due_in_working_hours) {
@@ -396,7 +396,7 @@ pub(crate) fn evaluate(tb: &TicketTable<'_>, input: Opts<'_>) -> Result<TicketRe
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 path,
-                format!("a percentile is a fraction in (0, 1], got {p}"),
+                format!("a percentile is a fraction in (0, 1], got {}", crate::num::Num(p)),
             ));
         }
     }

@@ -153,7 +153,8 @@ impl<'a> Ids<'a> {
                     index_path("tickets.ids.offsets", i),
                     format!(
                         "offsets run from 0, never decreasing, to the length of tickets.ids.text ({units} UTF-16 code \
-                         units); got {x} after {prev}"
+                         units); got {} after {prev}",
+                        crate::num::Num(x)
                     ),
                 ));
             };

@@ -334,7 +334,8 @@ impl<'a> TicketTable<'a> {
                                 ErrorCode::UnknownReference,
                                 index_path("tickets.priority", i),
                                 format!(
-                                    "{x} is not an index of tickets.priorityNames (0 to {})",
+                                    "{} is not an index of tickets.priorityNames (0 to {})",
+                                    crate::num::Num(x),
                                     list.len().saturating_sub(1)
                                 ),
                             ));
@@ -403,7 +404,8 @@ impl<'a> TicketTable<'a> {
                             ErrorCode::OutOfRange,
                             index_path("tickets.pauses.offsets", i),
                             format!(
-                                "offsets run from 0, never decreasing, to the number of pauses ({m}); got {x} after {prev}"
+                                "offsets run from 0, never decreasing, to the number of pauses ({m}); got {} after {prev}",
+                                crate::num::Num(x)
                             ),
                         ));
                     };

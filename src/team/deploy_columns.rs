@@ -61,7 +61,11 @@ fn flag(col: Option<&Vec<f64>>, field: &str, i: usize) -> Result<Option<bool>> {
         Some(x) if x.is_nan() => Ok(None),
         Some(x) if *x == 1.0 => Ok(Some(true)),
         Some(x) if *x == 0.0 => Ok(Some(false)),
-        Some(x) => Err(Error::new(ErrorCode::OutOfRange, at(field, i), format!("expected 1, 0 or NaN, got {x}"))),
+        Some(x) => Err(Error::new(
+            ErrorCode::OutOfRange,
+            at(field, i),
+            format!("expected 1, 0 or NaN, got {}", crate::num::Num(*x)),
+        )),
     }
 }
 
@@ -127,8 +131,9 @@ impl DeploymentColumns {
                             ErrorCode::OutOfRange,
                             at("commitOffsets", i),
                             format!(
-                                "offsets run from 0, never decreasing, to the number of commit times ({}); got {x}",
-                                commits.len()
+                                "offsets run from 0, never decreasing, to the number of commit times ({}); got {}",
+                                commits.len(),
+                                crate::num::Num(x)
                             ),
                         ));
                     }

@@ -208,7 +208,11 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                 return Err(Error::new(
                     ErrorCode::UnknownReference,
                     col_path("responder"),
-                    format!("{r} is not the index of a responder (0 to {})", n_resp.saturating_sub(1)),
+                    format!(
+                        "{} is not the index of a responder (0 to {})",
+                        crate::num::Num(r),
+                        n_resp.saturating_sub(1)
+                    ),
                 ));
             }
             let ack = match acks.get(i).map(|a| (*a, stats::round(*a))) {
@@ -240,7 +244,7 @@ pub(crate) fn collect(input: &OnCallInput, lookup: &impl Fn(&str, &str, usize) -
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         col_path("highUrgency"),
-                        format!("highUrgency is 1 (high), 0 (low) or NaN (unknown), got {u}"),
+                        format!("highUrgency is 1 (high), 0 (low) or NaN (unknown), got {}", crate::num::Num(*u)),
                     ));
                 }
                 None => false,

@@ -93,7 +93,7 @@ impl Rotation {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 at("shiftHours"),
-                format!("shiftHours must be more than 0 and at most a year, got {h}"),
+                format!("shiftHours must be more than 0 and at most a year, got {}", crate::num::Num(h)),
             ));
         }
         Ok(())

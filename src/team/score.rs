@@ -24,6 +24,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, check, join_path};
+use crate::num::{Fixed, clamp};
 
 /// The version of the weights and curves. It changes whenever a default weight or a curve changes.
 pub const WEIGHTS_VERSION: &str = "team-health-v1";
@@ -226,7 +227,7 @@ pub struct Score {
 }
 
 fn linear(value: f64, zero_at: f64) -> f64 {
-    (100.0 * (1.0 - value / zero_at)).clamp(0.0, 100.0)
+    clamp(100.0 * (1.0 - value / zero_at), 0.0, 100.0)
 }
 
 /// (measure, subscore, explanation).
@@ -234,24 +235,36 @@ type Measured = (f64, f64, String);
 
 fn measure(f: &Factors, part: Part) -> Option<Measured> {
     match part {
-        Part::Delivery => f.delivery.map(|d| (d, d.clamp(0.0, 100.0), format!("mean DORA tier points {d:.0} of 100"))),
+        Part::Delivery => {
+            f.delivery.map(|d| (d, clamp(d, 0.0, 100.0), format!("mean DORA tier points {} of 100", Fixed(d, 0))))
+        }
         Part::SleepPages => f.sleep_per_responder_week.map(|s| {
-            (s, linear(s, 2.0), format!("{s:.2} sleep-hour interruptions per responder per week (0 points at 2)"))
+            (
+                s,
+                linear(s, 2.0),
+                format!("{} sleep-hour interruptions per responder per week (0 points at 2)", Fixed(s, 2)),
+            )
         }),
-        Part::IncidentLoad => f
-            .incidents_per_12_hours
-            .map(|r| (r, linear(r, 2.0), format!("{r:.2} incidents per 12 hours against the SRE book's limit of 2"))),
+        Part::IncidentLoad => f.incidents_per_12_hours.map(|r| {
+            (r, linear(r, 2.0), format!("{} incidents per 12 hours against the SRE book's limit of 2", Fixed(r, 2)))
+        }),
         Part::OnCallTime => f.on_call_share.map(|s| {
             let sub = if s <= 0.25 { 100.0 } else { linear(s - 0.25, 0.25) };
-            (s, sub, format!("{:.1}% of time on call against the SRE book's 25%", s * 100.0))
+            (s, sub, format!("{}% of time on call against the SRE book's 25%", Fixed(s * 100.0, 1)))
         }),
         Part::BusiestLoad => f.busiest_per_week.map(|b| {
-            (b, linear(b, 14.0), format!("the busiest responder has {b:.1} interruptions per week (0 points at 14)"))
+            (
+                b,
+                linear(b, 14.0),
+                format!("the busiest responder has {} interruptions per week (0 points at 14)", Fixed(b, 1)),
+            )
         }),
-        Part::Toil => f
-            .toil_share
-            .map(|t| (t, linear(t, 0.5), format!("{:.1}% of time on toil against the SRE book's 50% cap", t * 100.0))),
-        Part::Surveys => f.surveys.map(|s| (s, s.clamp(0.0, 100.0), format!("mean survey score {s:.0} of 100"))),
+        Part::Toil => f.toil_share.map(|t| {
+            (t, linear(t, 0.5), format!("{}% of time on toil against the SRE book's 50% cap", Fixed(t * 100.0, 1)))
+        }),
+        Part::Surveys => {
+            f.surveys.map(|s| (s, clamp(s, 0.0, 100.0), format!("mean survey score {} of 100", Fixed(s, 0))))
+        }
     }
 }
 
@@ -320,15 +333,16 @@ pub fn score(factors: &Factors, weights: &Weights) -> Result<Score> {
         .enumerate()
         .map(|(i, p)| {
             let rank = if i == 0 { "the largest drag" } else { "a drag" };
-            format!("{} {rank} (−{:.1} points): {}", p.part.label(), p.drag, p.explanation)
+            format!("{} {rank} (−{} points): {}", p.part.label(), Fixed(p.drag, 1), p.explanation)
         })
         .collect();
     let note = (!dropped.is_empty()).then(|| {
         let names: Vec<&str> = dropped.iter().map(|p| p.name()).collect();
         format!(
-            "no data for {}: dropped, and the other weights renormalised to sum to 1 (they summed to {available:.2})",
-            names.join(", ")
+            "no data for {}: dropped, and the other weights renormalised to sum to 1 (they summed to {})",
+            names.join(", "),
+            Fixed(available, 2)
         )
     });
-    Ok(Score { version: WEIGHTS_VERSION, score: total.clamp(0.0, 100.0), parts, drivers, dropped, note })
+    Ok(Score { version: WEIGHTS_VERSION, score: clamp(total, 0.0, 100.0), parts, drivers, dropped, note })
 }

@@ -21,7 +21,7 @@ pub enum MedianConvention {
 /// The `p`-quantile (0 ≤ p ≤ 1) of `sorted`, which must be in ascending order. `None` when it is empty.
 pub fn quantile(sorted: &[f64], p: f64, convention: MedianConvention) -> Option<f64> {
     let last = sorted.len().checked_sub(1)?;
-    let rank = p.clamp(0.0, 1.0) * last as f64;
+    let rank = crate::num::clamp(p, 0.0, 1.0) * last as f64;
     let lo = (rank.floor() as usize).min(last);
     let lo_v = *sorted.get(lo)?;
     match convention {

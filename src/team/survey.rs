@@ -463,7 +463,12 @@ fn whole_in(score: f64, lo: f64, hi: f64, path: &str, what: &str) -> Result<f64>
         return Err(Error::new(
             ErrorCode::OutOfRange,
             path,
-            format!("{what} answers are whole numbers from {lo} to {hi}, got {s}"),
+            format!(
+                "{what} answers are whole numbers from {} to {}, got {}",
+                crate::num::Num(lo),
+                crate::num::Num(hi),
+                crate::num::Num(s)
+            ),
         ));
     }
     Ok(s)

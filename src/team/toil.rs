@@ -238,7 +238,7 @@ impl<'a> Log<'a> {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
                         "hoursPerWeek",
-                        format!("expected 0 < hours ≤ 168, got {h}"),
+                        format!("expected 0 < hours ≤ 168, got {}", crate::num::Num(h)),
                     ));
                 }
                 Some(h)
@@ -278,8 +278,11 @@ impl<'a> Log<'a> {
                     ErrorCode::OutOfRange,
                     path(),
                     format!(
-                        "{} logs {} hours in the week of {}, more than hoursPerWeek ({c})",
-                        e.person, cell.logged, key.1
+                        "{} logs {} hours in the week of {}, more than hoursPerWeek ({})",
+                        e.person,
+                        crate::num::Num(cell.logged),
+                        key.1,
+                        crate::num::Num(c)
                     ),
                 ));
             }

@@ -48,7 +48,7 @@ fn index(x: f64, names: &[String], field: &str, list: &str, i: usize) -> Result<
         None => Err(Error::new(
             ErrorCode::UnknownReference,
             at(field, i),
-            format!("{x} is not an index of {ROOT}.{list} (0 to {})", names.len().saturating_sub(1)),
+            format!("{} is not an index of {ROOT}.{list} (0 to {})", crate::num::Num(x), names.len().saturating_sub(1)),
         )),
     }
 }
@@ -94,7 +94,11 @@ impl ToilEntryColumns {
                 None | Some(1.0) => true,
                 Some(0.0) => false,
                 Some(x) => {
-                    return Err(Error::new(ErrorCode::OutOfRange, at("toil", i), format!("expected 1 or 0, got {x}")));
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        at("toil", i),
+                        format!("expected 1 or 0, got {}", crate::num::Num(x)),
+                    ));
                 }
             };
             rows.push(ToilEntry { person, week, category, hours: self.hours.get(i).copied().unwrap_or(0.0), toil });

@@ -148,7 +148,7 @@ pub(crate) fn what_if(
                 return Err(Error::new(
                     ErrorCode::OutOfRange,
                     "shiftHours",
-                    format!("expected 0 < hours ≤ a year, got {h}"),
+                    format!("expected 0 < hours ≤ a year, got {}", crate::num::Num(h)),
                 ));
             }
             let rate = after.incidents_per_12_hours.ok_or_else(|| needs("onCall", "shiftHours"))?;
