@@ -63,6 +63,8 @@ export const CONTROLS = [
   // the result): while a control moves the view paints the cards that are on screen and defers those off screen to
   // when they come on screen or the control rests, so these rows include the chart, the timeline and the fires.
   { name: "budget.incident.chart", route: "#/budget", check: "#budget-incident-on", control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline", view: "#budget-chart" },
+  // The incident moved with the chart on screen at a tight objective (99.99%: a hundred fires on the timeline).
+  { name: "budget.incident.tight", route: "#/budget", check: "#budget-incident-on", setup: [["#budget-objective", "99.99", "input"]], control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline", view: "#budget-chart" },
   { name: "budget.objective.chart", route: "#/budget", control: "#budget-objective", event: "input", values: Array.from({ length: 240 }, (_, k) => (99 + ((k * 97) % 240) * (0.995 / 239)).toFixed(3)), result: "#budget-headline", view: "#budget-chart" },
 ];
 
