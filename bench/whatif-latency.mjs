@@ -119,6 +119,8 @@ try {
       // (Clicked from the page, not with the mouse, so the reset leaves no pointer over the page.)
       await page.evaluate(() => document.getElementById("reset-scenario").click());
       await page.evaluate(() => document.querySelector("#notices .notice .dismiss").click());
+      // The reset re-scores the organisation and refits the capacity model in the worker: let that finish first.
+      await page.waitForTimeout(1500);
     }
     await page.goto(`${server.url}/${c.route}`);
     await page.waitForSelector("body[data-ready=true]");
