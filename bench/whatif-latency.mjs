@@ -16,7 +16,15 @@
 // With --cpu, a further traced pass per control prints the CPU time per move on the page's main thread and in the
 // engine worker (thread time from a Chrome trace: far less inflated than latency when the machine is busy).
 //
-// Usage: npx vite build && node bench/whatif-latency.mjs [--samples 200] [--control sla.target] [--cpu]
+// Every row starts from the default scenario (the Data view's "Reset to the default scenario"), in the one page
+// that ran the rows before it: so a row measures its own control as named, after long use of the page, and not
+// with what the rows before it left (the budget rows after budget.incident would otherwise move with its incident
+// on, at the last objective typed). --carry-state skips the reset (each row inherits the controls as left).
+// With --metrics, the page's counters after each row (Chrome's Performance.getMetrics: JS heap, DOM nodes, event
+// listeners, layouts) and its uPlot charts: long use that leaks shows as counts that grow row after row.
+//
+// Usage: npx vite build && node bench/whatif-latency.mjs [--samples 200] [--control sla.target[,budget.incident…]]
+//        [--cpu] [--metrics] [--carry-state]
 // Engine views add their controls to CONTROLS below: a route, the control, values to cycle through, and the
 // element whose data-renders counter the view bumps after painting the recomputed result.
 import { launch, serve } from "../tests/e2e/lib.mjs";
@@ -47,10 +55,16 @@ export const CONTROLS = [
   // single moves, input → that part and every card of the view painted (`settle`: the view without data-stale).
   { name: "budget.objective", route: "#/budget", control: "#budget-objective", event: "input", values: Array.from({ length: 240 }, (_, k) => (99 + ((k * 97) % 240) * (0.995 / 239)).toFixed(3)), result: "#budget-headline", complete: "#budget-year-line", settle: "#view-budget" },
   { name: "budget.objective.seen", route: "#/budget", control: "#budget-objective", event: "input", values: ["99.95", "99.9", "99.5", "99.99"], result: "#budget-headline" },
+  // Typed objectives (a new one every sample) with a hypothetical incident on, 48 hours before the as-of time
+  // (`setup`: controls set before the row, each with its event): the scenario with the incident painted in is
+  // recomputed beside the baseline (the worker keeps the painted history while only the objective moves).
+  { name: "budget.objective.incident", route: "#/budget", check: "#budget-incident-on", setup: [["#budget-incident-start", "-48", "input"]], control: "#budget-objective", event: "input", values: Array.from({ length: 240 }, (_, k) => (99 + ((k * 97) % 240) * (0.995 / 239)).toFixed(3)), result: "#budget-headline" },
   // The same moves with the burn-down chart and the alert timeline on screen (`view`: scrolled into view instead of
   // the result): while a control moves the view paints the cards that are on screen and defers those off screen to
   // when they come on screen or the control rests, so these rows include the chart, the timeline and the fires.
   { name: "budget.incident.chart", route: "#/budget", check: "#budget-incident-on", control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline", view: "#budget-chart" },
+  // The incident moved with the chart on screen at a tight objective (99.99%: a hundred fires on the timeline).
+  { name: "budget.incident.tight", route: "#/budget", check: "#budget-incident-on", setup: [["#budget-objective", "99.99", "input"]], control: "#budget-incident-start", event: "input", values: ["-48", "-100", "-200", "-300", "-10"], result: "#budget-headline", view: "#budget-chart" },
   { name: "budget.objective.chart", route: "#/budget", control: "#budget-objective", event: "input", values: Array.from({ length: 240 }, (_, k) => (99 + ((k * 97) % 240) * (0.995 / 239)).toFixed(3)), result: "#budget-headline", view: "#budget-chart" },
 ];
 
@@ -60,8 +74,15 @@ const opt = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const samples = Number(opt("samples", 200));
-const only = opt("control", null);
+const only = opt("control", null)?.split(",");
 const cpu = args.includes("--cpu");
+const metrics = args.includes("--metrics");
+const carry = args.includes("--carry-state");
+
+function fail(name) {
+  console.error(`No control named ${name}: one of ${CONTROLS.map((x) => x.name).join(", ")}.`);
+  process.exit(1);
+}
 
 const dist = builtDist();
 
@@ -73,14 +94,48 @@ try {
   await page.goto(`${server.url}/#/overview`);
   await page.waitForSelector("body[data-ready=true]");
   const sampleMs = await page.evaluate(() => document.body.dataset.sampleMs);
+  const cdp = metrics ? await context.newCDPSession(page) : null;
+  if (cdp) await cdp.send("Performance.enable");
+  const showMetrics = async (label) => {
+    if (!cdp) return;
+    await cdp.send("HeapProfiler.collectGarbage"); // what stays, not what awaits collection
+    const { metrics: m } = await cdp.send("Performance.getMetrics");
+    const v = Object.fromEntries(m.map((x) => [x.name, x.value]));
+    const uplots = await page.evaluate(() => document.querySelectorAll(".uplot").length);
+    console.log(`  (${label}: JS heap ${(v.JSHeapUsedSize / 1e6).toFixed(2)} MB, ${v.Nodes} DOM nodes, ${v.JSEventListeners} listeners, ${uplots} charts, ${v.LayoutCount} layouts so far)`);
+  };
+  await showMetrics("start");
   console.log(`sample organisation generated in the worker in ${sampleMs} ms (5 services x 525,600 minutes, first load)`);
   console.log(`what-if latency, ${samples} samples per control (headless Chromium, www/dist)`);
   console.log("control            measure   p50 ms   p95 ms   max ms   min ms");
-  for (const c of CONTROLS.filter((x) => !only || x.name === only)) {
+  for (const c of only ? only.map((n) => CONTROLS.find((x) => x.name === n) ?? fail(n)) : CONTROLS) {
+    if (!carry) {
+      // Each row measures its own control from the default scenario (as a run of that control alone does), in the
+      // page that ran the rows before it: without this, a row would inherit the controls the rows before it left
+      // (the budget rows after budget.incident would all move with its hypothetical incident on, and at the last
+      // objective typed), and measure a heavier scenario than its name says.
+      await page.goto(`${server.url}/#/data`);
+      await page.waitForSelector("body[data-ready=true]");
+      // (Clicked from the page, not with the mouse, so the reset leaves no pointer over the page.)
+      await page.evaluate(() => document.getElementById("reset-scenario").click());
+      await page.evaluate(() => document.querySelector("#notices .notice .dismiss").click());
+      // The reset re-scores the organisation and refits the capacity model in the worker: let that finish first.
+      await page.waitForTimeout(1500);
+    }
     await page.goto(`${server.url}/${c.route}`);
     await page.waitForSelector("body[data-ready=true]");
     if (c.wait) await page.waitForSelector(c.wait, { timeout: 60_000 });
     if (c.check && !(await page.isChecked(c.check))) await page.check(c.check);
+    for (const [sel, value, event] of c.setup ?? []) {
+      await page.evaluate(({ sel, value, event }) => {
+        const e = document.querySelector(sel);
+        e.value = value;
+        e.dispatchEvent(new Event(event, { bubbles: true }));
+      }, { sel, value, event });
+    }
+    // The row starts with the page at rest: the view's first result and the parts it refreshes at rest (the error
+    // budget's year backtest, 300 ms after a change) on the page, as a person finds it before moving a control.
+    await page.waitForTimeout(600);
     // The result on screen, as a person watching it has it: the browser skips rendering what is off screen.
     await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: "center" }), c.view ?? c.result);
     const times = await page.evaluate(async ({ c, samples }) => {
@@ -157,12 +212,14 @@ try {
           complete.push(performance.now() - t0);
         }
       }
+      channel.port1.close(); // (an open port with a listener would stay, one per row, in --metrics' counts)
       return { dom, frame, paint, ...(complete.length ? { complete } : {}) };
     }, { c, samples });
     for (const [measure, xs] of Object.entries(times)) {
       const f = (x) => x.toFixed(2).padStart(8);
       console.log(`${c.name.padEnd(18)} ${measure.padEnd(8)}${f(quantile(xs, 0.5))} ${f(quantile(xs, 0.95))} ${f(Math.max(...xs))} ${f(Math.min(...xs))}`);
     }
+    await showMetrics(c.name);
     if (cpu) {
       // A further traced pass: CPU time per move on the page's main thread and in the engine worker.
       const n = 40;

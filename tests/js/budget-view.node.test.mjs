@@ -227,3 +227,22 @@ test("budget.view: an incident moved through several hours gives what a fresh wo
   // …and without the incident, the baseline is untouched by the painting.
   assert.deepEqual(strip(moving["budget.view"]({ ...at(0), incident: undefined })), strip(budgetTasks({ org })["budget.view"]({ ...at(0), incident: undefined })));
 });
+
+test("budget.view: objectives typed with an incident on (its painted history and scenarios kept) give what a fresh worker gives", () => {
+  const inc = { start: new Date(asOfMs - 30 * 3600000).toISOString(), durationSeconds: 2400, errorRate: 0.6 };
+  const at = (objective, incident = inc) => ({ service: "payments", objective, windowDays: 28, incident });
+  const strip = (r) => JSON.parse(JSON.stringify({ ...r, timing: null, chart: Object.fromEntries(Object.entries(r.chart).map(([k, v]) => [k, [...v]])) }));
+  const typing = budgetTasks({ org });
+  // 99.9 → 99.95 → 99.5 → 99.9 with the incident on, then more objectives than are kept, then the incident moved
+  // away and back, and the incident off: each answer as a fresh worker gives it.
+  const objectives = [0.999, 0.9995, 0.995, 0.999, ...Array.from({ length: 20 }, (_, k) => 0.99 + k * 0.0001), 0.9995];
+  for (const o of objectives) assert.deepEqual(strip(typing["budget.view"](at(o))), strip(budgetTasks({ org })["budget.view"](at(o))), `objective ${o}`);
+  const moved = { ...inc, start: new Date(asOfMs - 200 * 3600000).toISOString() };
+  assert.deepEqual(strip(typing["budget.view"](at(0.995, moved))), strip(budgetTasks({ org })["budget.view"](at(0.995, moved))));
+  assert.deepEqual(strip(typing["budget.view"](at(0.995))), strip(budgetTasks({ org })["budget.view"](at(0.995))));
+  assert.deepEqual(strip(typing["budget.view"](at(0.995, undefined))), strip(budgetTasks({ org })["budget.view"](at(0.995, undefined))));
+  // The scenario differs from the baseline beside it (the incident is painted in), and the backtest marks it last.
+  const v = typing["budget.view"](at(0.999));
+  assert.ok(v.report.scenario.consumed.fraction > v.report.consumed.fraction);
+  assert.equal(v.backtest.tiers[0].detections.at(-1).name, "hypothetical");
+});

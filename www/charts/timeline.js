@@ -31,6 +31,7 @@ export function createTimeline(container) {
   let drawnWith = null;
   const margins = () => (typeof current?.plot === "function" ? current.plot() : current?.plot) ?? null;
   let width = 0;
+  let laneKeys = null; // per lane, what it was last drawn from
   /** Draw with fresh measurements, or (`cached`) with the last ones: no forced layout in a what-if's hot path. */
   function draw(cached = false) {
     const s = current;
@@ -45,10 +46,9 @@ export function createTimeline(container) {
     const laneH = 26;
     const labelH = 13;
     const height = s.lanes.length * laneH + 4;
-    const svg = node("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": s.description ?? "Timeline" });
     const span = Math.max(1, s.to - s.from);
     const xOf = (t) => left + ((Math.min(Math.max(t, s.from), s.to) - s.from) / span) * plotWidth;
-    s.lanes.forEach((lane, k) => {
+    const laneNode = (lane, k) => {
       const y = k * laneH + 2;
       const g = node("g", { class: `lane lane-${lane.kind ?? "tier"}` });
       g.append(node("rect", { class: "lane-bg", x: left, y: y + labelH, width: plotWidth, height: laneH - labelH - 3 }));
@@ -62,11 +62,33 @@ export function createTimeline(container) {
         if (b.label) r.append(node("title", {}, b.label));
         g.append(r);
       }
-      svg.append(g);
-    });
+      return g;
+    };
+    // What each lane was drawn from: a lane whose key is unchanged is left as it is on screen (a what-if move often
+    // changes one lane's bars, and a tight objective can put a hundred fires in a lane).
+    const geometry = [left, plotWidth, s.from, s.to];
+    const keys = s.lanes.map((lane, k) => JSON.stringify([geometry, k, lane.label, lane.kind, lane.bars]));
+    const attrs = { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": s.description ?? "Timeline" };
+    const live = host.firstChild;
+    if (live && laneKeys && laneKeys.length === keys.length && live.childNodes.length === keys.length) {
+      for (const [k, v] of Object.entries(attrs)) if (live.getAttribute(k) !== String(v)) live.setAttribute(k, String(v));
+      keys.forEach((key, k) => {
+        if (key === laneKeys[k]) return;
+        const old = live.childNodes[k];
+        const fresh = laneNode(s.lanes[k], k);
+        // Patched in place (only the attributes that moved are written) when its class is the same, else replaced.
+        if (old.getAttribute("class") === fresh.getAttribute("class")) patchChildren(old, [...fresh.childNodes]);
+        else old.replaceWith(fresh);
+      });
+      laneKeys = keys;
+      return;
+    }
+    const svg = node("svg", attrs);
+    s.lanes.forEach((lane, k) => svg.append(laneNode(lane, k)));
     // The drawing is patched into the one on screen: on a what-if move most lanes, labels and bars stay where they
     // were, and only the attributes that moved are written (the browser keeps the rest styled and laid out).
     patchChildren(host, [svg]);
+    laneKeys = keys;
   }
 
   // A chart laid out in the same pass may settle its plot area a moment later (uPlot commits sizes in a

@@ -10,7 +10,8 @@
 // less than the engine's what-if re-indexing its copy; tests/js/budget-view.node.test.mjs checks that both give the
 // same report. The report and backtest without the incident are kept per service, objective and window (the last
 // MAX_BASELINES of them), so moving the incident recomputes only the scenario, and typing an objective back to one
-// already seen (99.9 → 99.95 → 99.9) costs nothing in the engine.
+// already seen (99.9 → 99.95 → 99.9) costs nothing in the engine. The last incident's painted history is kept too,
+// with its scenarios per objective: typing objectives with an incident on indexes nothing again.
 import { SloHistory } from "opscore";
 import { orgSources } from "./org-sources.js";
 
@@ -21,7 +22,8 @@ export const LEAD_DAYS = 3;
 export const WINDOW_DAYS = [7, 14, 28, 30, 90];
 /** Keep at most this many indexed histories of a window (a month of minutes is about 2 MB of wasm memory)… */
 const MAX_HISTORIES = 8;
-/** Baselines (report and window backtest without an incident) kept, most recently used last: a few kB each. */
+/** Baselines (report and window backtest without an incident) kept, most recently used last: a few kB each. The
+ * scenarios with the last incident (report and backtest of its painted history) are kept per objective likewise. */
 const MAX_BASELINES = 16;
 /** …and one of a whole year (tens of MB), for the service shown. */
 const YEAR = "all";
@@ -138,6 +140,15 @@ export function budgetTasks(held) {
   let cachedOrg = null;
   const histories = new Map(); // key → SloHistory, oldest first
   const baselines = new Map(); // key → {report, backtest, reference?} per service, objective and window, LRU
+  // The last hypothetical incident painted into its window's buckets and indexed (one at a time: a move of the
+  // incident paints a new one), with its scenarios per objective (LRU, as the baselines): typing objectives with an
+  // incident on reruns only the engine's report and backtest over that history, and one already typed costs nothing.
+  let painted = null; // {key, h: SloHistory, hypothetical, scenarios: Map}
+  // The window's buckets before painting (bad, as the engine takes it), for the last service and window painted,
+  // and one buffer painted into each time (the engine copies what it indexes): a move of the incident allocates no
+  // month-long columns.
+  let unpainted = null; // {key, start, step, bad, total}
+  let scratch = null;
 
   /** The indexed history of `service` over `key`'s span, built once per held sample. */
   function history(org, service, key, fromMs, toMs) {
@@ -145,6 +156,9 @@ export function budgetTasks(held) {
       for (const h of histories.values()) h.free();
       histories.clear();
       baselines.clear();
+      painted?.h.free();
+      painted = null;
+      unpainted = null;
       cachedOrg = org;
     }
     const id = `${service.id}|${key}`;
@@ -163,6 +177,27 @@ export function budgetTasks(held) {
     }
     histories.set(id, h);
     return h;
+  }
+
+  /**
+   * `inc` (before asOf) painted into the buckets of [leadMs, asOfMs) of `service` and indexed: `{h, hypothetical,
+   * scenarios}`, the same for the same incident on the same service and window.
+   */
+  function paintedHistory(org, service, days, leadMs, asOfMs, inc) {
+    const key = JSON.stringify([service.id, days, leadMs, inc.start, inc.durationSeconds, inc.errorRate]);
+    if (painted?.key === key) return painted;
+    painted?.h.free();
+    painted = null;
+    const windowKey = JSON.stringify([service.id, leadMs, asOfMs]);
+    if (unpainted?.key !== windowKey) unpainted = { key: windowKey, ...sliceSli(service.sli, leadMs, asOfMs) };
+    if (scratch?.length !== unpainted.bad.length) scratch = new Float64Array(unpainted.bad.length);
+    scratch.set(unpainted.bad);
+    const series = { start: unpainted.start, step: unpainted.step, bad: scratch, total: unpainted.total };
+    const span = paintIncident(series, inc, asOfMs);
+    const h = new SloHistory({ ...series, exclude: maintenanceOf(org, service.id, leadMs, asOfMs) });
+    const hypothetical = { start: new Date(span.startMs).toISOString(), end: new Date(span.endMs).toISOString() };
+    painted = { key, h, hypothetical, scenarios: new Map() };
+    return painted;
   }
 
   return {
@@ -193,8 +228,8 @@ export function budgetTasks(held) {
       if (baseline) {
         baselines.delete(key); // re-inserted below: most recently used last
       } else {
-        const report = h.errorBudget(slo, { asOf, maxPoints });
-        baseline = { report, backtest: h.backtestAlerts(slo, options()) };
+        // (Its backtest when it is first shown: with an incident before asOf the view shows the painted one.)
+        baseline = { report: h.errorBudget(slo, { asOf, maxPoints }), backtest: null };
         if (baselines.size >= MAX_BASELINES) baselines.delete(baselines.keys().next().value);
       }
       baselines.set(key, baseline);
@@ -212,7 +247,7 @@ export function budgetTasks(held) {
       }
       const inc = input.incident ?? null;
       let report = baseline.report;
-      let backtest = baseline.backtest;
+      let backtest = null;
       let hypothetical = null;
       const t1 = performance.now();
       if (inc) {
@@ -223,23 +258,26 @@ export function budgetTasks(held) {
         const future = endMs > asOfMs ? { whatIf: { incidents: [{ start: asOf, duration: (endMs - asOfMs) / 1000, errorRate: inc.errorRate }] } } : {};
         if (startMs < asOfMs) {
           // Before asOf: paint the buckets, then report and backtest the painted history.
-          const series = sliceSli(service.sli, leadMs, asOfMs);
-          const painted = paintIncident(series, inc, asOfMs);
-          hypothetical = { start: new Date(painted.startMs).toISOString(), end: new Date(painted.endMs).toISOString() };
-          const ph = new SloHistory({ ...series, exclude: maintenanceOf(org, service.id, leadMs, asOfMs) });
-          try {
-            const r = ph.errorBudget(slo, { asOf, maxPoints, ...future });
-            report = { ...baseline.report, scenario: future.whatIf ? r.scenario : r };
+          const p = paintedHistory(org, service, days, leadMs, asOfMs, inc);
+          hypothetical = p.hypothetical;
+          let sc = p.scenarios.get(key);
+          if (sc) {
+            p.scenarios.delete(key); // re-inserted below: most recently used last
+          } else {
+            const r = p.h.errorBudget(slo, { asOf, maxPoints, ...future });
             const o = options();
             o.incidents.push({ name: "hypothetical", ...hypothetical });
-            backtest = ph.backtestAlerts(slo, o);
-          } finally {
-            ph.free();
+            sc = { scenario: future.whatIf ? r.scenario : r, backtest: p.h.backtestAlerts(slo, o) };
+            if (p.scenarios.size >= MAX_BASELINES) p.scenarios.delete(p.scenarios.keys().next().value);
           }
+          p.scenarios.set(key, sc);
+          report = { ...baseline.report, scenario: sc.scenario };
+          backtest = sc.backtest;
         } else {
           report = { ...baseline.report, scenario: h.errorBudget(slo, { asOf, maxPoints, ...future }).scenario };
         }
       }
+      backtest ??= baseline.backtest ??= h.backtestAlerts(slo, options());
       const t2 = performance.now();
       // The burn-downs travel as fresh Float64Array columns (transferred, not cloned; the page charts them as they
       // are), the reports without them.
