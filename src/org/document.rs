@@ -156,30 +156,30 @@ pub struct Team {
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct TeamWire {
+struct TeamWire {
     /// A unique id within the document.
-    pub(crate) id: String,
+    id: String,
     /// A display name; the id when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) name: Option<String>,
+    name: Option<String>,
     /// Deployments and incidents: a `dora` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) dora: Option<DoraInput>,
+    dora: Option<DoraInput>,
     /// Pages, responders, shifts and rotation: an `onCallLoad` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) on_call: Option<OnCallInput>,
+    on_call: Option<OnCallInput>,
     /// Toil hours or shares: a `toil` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) toil: Option<ToilInput>,
+    toil: Option<ToilInput>,
     /// Squad health checks, attribute ratings, eNPS and CSAT: a `surveyHealth` input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) surveys: Option<SurveyInput>,
+    surveys: Option<SurveyInput>,
     /// Weights of the score's parts; defaults for any left out.
     #[serde(default)]
-    pub(crate) weights: Weights,
+    weights: Weights,
     /// What-if scenarios.
     #[serde(default)]
-    pub(crate) what_if: Vec<Scenario>,
+    what_if: Vec<Scenario>,
 }
 
 impl From<TeamWire> for Team {

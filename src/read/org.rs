@@ -53,22 +53,6 @@ impl Read for crate::org::document::ServiceSlo {
     }
 }
 
-impl Read for crate::org::document::TeamWire {
-    fn read<S: Source>(v: S) -> Result<Self> {
-        let mut o = Obj::new(v, "an object: struct TeamWire")?;
-        Ok(Self {
-            id: o.req("id")?,
-            name: o.opt("name")?,
-            dora: o.opt("dora")?,
-            on_call: o.opt("onCall")?,
-            toil: o.opt("toil")?,
-            surveys: o.opt("surveys")?,
-            weights: o.or_default("weights")?,
-            what_if: o.or_default("whatIf")?,
-        })
-    }
-}
-
 impl Read for crate::org::scorecard::ScorecardOptions {
     fn read<S: Source>(v: S) -> Result<Self> {
         let mut o = Obj::new(v, "an object: struct ScorecardOptions")?;
@@ -84,8 +68,14 @@ impl Read for crate::org::scorecard::ScorecardOptions {
 }
 
 impl Read for crate::org::document::Team {
-    /// A team as written: [`crate::org::document::TeamWire`].
+    /// A team as written: `id` and `name` beside the `teamHealth` input's fields (the shape of
+    /// [`crate::org::document::TeamWire`], serde's reader, whose name the type error keeps).
     fn read<S: Source>(v: S) -> Result<Self> {
-        crate::org::document::TeamWire::read(v).map(Into::into)
+        let mut o = Obj::new(v, "an object: struct TeamWire")?;
+        Ok(Self {
+            id: o.req("id")?,
+            name: o.opt("name")?,
+            health: crate::team::health::TeamHealthInput::read_fields(&mut o)?,
+        })
     }
 }

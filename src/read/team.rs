@@ -85,6 +85,14 @@ impl Read for crate::team::dora::DoraInput {
 impl Read for crate::team::health::TeamHealthInput {
     fn read<S: Source>(v: S) -> Result<Self> {
         let mut o = Obj::new(v, "an object: struct TeamHealthInput")?;
+        Self::read_fields(&mut o)
+    }
+}
+
+impl crate::team::health::TeamHealthInput {
+    /// The fields of a team-health input, from `o` (also read by a team of the organisation document, which has
+    /// them beside its `id` and `name`).
+    pub(crate) fn read_fields<S: Source>(o: &mut Obj<S>) -> Result<Self> {
         Ok(Self {
             dora: o.opt("dora")?,
             on_call: o.opt("onCall")?,
