@@ -27,12 +27,12 @@ stage() {
   fi
 }
 
-# The boundary tests in headless Chromium. Until 2026-11-22 about one run in four hung: the page requested the six
-# inline JS snippets at once, and the test runner's small HTTP server left two of the six requests unanswered
-# (seen in chromedriver's network log), so the page never loaded and no test ran. The JS functions now live in one
-# module (src/wasm/glue.js), and 20 runs in a row passed. As a guard, each attempt is still capped at 150 s (the
-# tests take seconds), and an attempt in which no test ran is tried once more; a test that ran and failed is never
-# retried.
+# The boundary tests in headless Chromium. Until 2026-11-22 about one run in three or four hung: the page requested
+# the six inline JS snippets at once, and the test runner's small HTTP server left two of the six requests
+# unanswered (seen in chromedriver's network log), so the page never loaded and no test ran. The JS functions now
+# live in one module (src/wasm/glue.js): 20 runs in a row passed, where 5 of 12 had hung earlier the same day. As a
+# guard, each attempt is still capped at 150 s (the tests take seconds), and an attempt in which no test ran is
+# tried once more; a test that ran and failed is never retried.
 wasm_chromium() {
   local log rc attempt
   log="$(mktemp)"
