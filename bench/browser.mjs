@@ -42,3 +42,49 @@ export async function cpuPerMove(browser, page, samples, fn) {
   }
   return { main: sum.main / samples, worker: sum.worker / samples };
 }
+
+/**
+ * Install, in every page of `context`, the helpers the what-if benches call from `page.evaluate` (page code cannot
+ * import): `window.__bench.rendered(el)` resolves when `el`'s `data-renders` changes from what it is at the call
+ * (a view bumps it after painting a recomputed result), and `window.__bench.frameAndPaint()` resolves with
+ * `[start of the next frame, end of its paint]` (requestAnimationFrame marks the start of the frame that paints an
+ * update, and a message posted from it arrives in the next task, after that frame's style, layout and paint); it
+ * also waits 3 ms from the frame's start, so the next move starts 3 ms into a frame. Call before the first `goto`.
+ */
+export function installPageHelpers(context) {
+  return context.addInitScript(() => {
+    let channel = null;
+    let onPainted = null;
+    window.__bench = {
+      rendered(el) {
+        const before = el.dataset.renders;
+        return new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            if (el.dataset.renders !== before) {
+              mo.disconnect();
+              resolve();
+            }
+          });
+          mo.observe(el, { attributes: true, attributeFilter: ["data-renders"] });
+        });
+      },
+      frameAndPaint() {
+        if (!channel) {
+          channel = new MessageChannel();
+          channel.port1.onmessage = () => onPainted?.();
+        }
+        return new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const at = performance.now();
+            const rested = new Promise((r) => setTimeout(r, 3));
+            onPainted = () => {
+              const painted = performance.now();
+              rested.then(() => resolve([at, painted]));
+            };
+            channel.port2.postMessage(0);
+          }),
+        );
+      },
+    };
+  });
+}

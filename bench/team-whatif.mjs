@@ -14,7 +14,7 @@
 //
 // Usage: scripts/build.sh && npx vite build && node bench/team-whatif.mjs [--samples 100] [--cpu]
 import { launch, serve } from "../tests/e2e/lib.mjs";
-import { builtDist, cpuPerMove, quantile } from "./browser.mjs";
+import { builtDist, cpuPerMove, installPageHelpers, quantile } from "./browser.mjs";
 
 const args = process.argv.slice(2);
 const i = args.indexOf("--samples");
@@ -34,6 +34,7 @@ const server = await serve(dist);
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await installPageHelpers(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/#/team`);
   await page.waitForSelector("body[data-ready=true]");
@@ -51,39 +52,14 @@ try {
           const control = document.querySelector(c.control);
           const other = document.querySelector(c.other);
           const out = document.querySelector("#team-whatif-result");
-          // As in whatif-latency.mjs: the frame's start, and (a message posted from it) the end of its paint.
-          const channel = new MessageChannel();
-          let onPainted = null;
-          channel.port1.onmessage = () => onPainted?.();
-          const frameAndPaint = () =>
-            new Promise((resolve) =>
-              requestAnimationFrame(() => {
-                const at = performance.now();
-                // The next move waits 3 ms from this frame's start (and for its paint), as it always did.
-                const rested = new Promise((r) => setTimeout(r, 3));
-                onPainted = () => {
-                  const painted = performance.now();
-                  rested.then(() => resolve([at, painted]));
-                };
-                channel.port2.postMessage(0);
-              }),
-            );
+          const { rendered: renderedOf, frameAndPaint } = window.__bench;
           const dom = [];
           const frame = [];
           const paint = [];
           const engine = [];
           for (let k = 0; k < samples; k++) {
             other.value = others[k];
-            const before = out.dataset.renders;
-            const rendered = new Promise((resolve) => {
-              const mo = new MutationObserver(() => {
-                if (out.dataset.renders !== before) {
-                  mo.disconnect();
-                  resolve();
-                }
-              });
-              mo.observe(out, { attributes: true, attributeFilter: ["data-renders"] });
-            });
+            const rendered = renderedOf(out);
             const t0 = performance.now();
             control.value = values[k];
             control.dispatchEvent(new Event("input", { bubbles: true }));
@@ -117,16 +93,7 @@ try {
             const out = document.querySelector("#team-whatif-result");
             for (let k = 0; k < values.length; k++) {
               other.value = others[k];
-              const before = out.dataset.renders;
-              const rendered = new Promise((resolve) => {
-                const mo = new MutationObserver(() => {
-                  if (out.dataset.renders !== before) {
-                    mo.disconnect();
-                    resolve();
-                  }
-                });
-                mo.observe(out, { attributes: true, attributeFilter: ["data-renders"] });
-              });
+              const rendered = window.__bench.rendered(out);
               control.value = values[k];
               control.dispatchEvent(new Event("input", { bubbles: true }));
               await rendered;

@@ -28,7 +28,7 @@
 // Engine views add their controls to CONTROLS below: a route, the control, values to cycle through, and the
 // element whose data-renders counter the view bumps after painting the recomputed result.
 import { launch, serve } from "../tests/e2e/lib.mjs";
-import { builtDist, cpuPerMove, quantile } from "./browser.mjs";
+import { builtDist, cpuPerMove, installPageHelpers, quantile } from "./browser.mjs";
 
 export const CONTROLS = [
   { name: "sla.target", route: "#/sla", control: "#target", event: "input", values: ["99.9", "99.95", "99.99", "99.5", "99"], result: "#downtime-table" },
@@ -90,6 +90,7 @@ const server = await serve(dist);
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await installPageHelpers(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/#/overview`);
   await page.waitForSelector("body[data-ready=true]");
@@ -142,38 +143,12 @@ try {
       const control = document.querySelector(c.control);
       const out = document.querySelector(c.result);
       const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      // The frame and its paint: requestAnimationFrame marks the start of the frame that paints the update, and a
-      // message posted from it arrives in the next task, after that frame's style, layout and paint.
-      const channel = new MessageChannel();
-      let onPainted = null;
-      channel.port1.onmessage = () => onPainted?.();
-      const frameAndPaint = () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const at = performance.now();
-            // The next move waits 3 ms from this frame's start (and for its paint), as it always did.
-            const rested = new Promise((r) => setTimeout(r, 3));
-            onPainted = () => {
-              const painted = performance.now();
-              rested.then(() => resolve([at, painted]));
-            };
-            channel.port2.postMessage(0);
-          }),
-        );
+      const { rendered: renderedOf, frameAndPaint } = window.__bench;
       const dom = [];
       const frame = [];
       const paint = [];
       for (let i = 0; i < samples + 10; i++) {
-        const before = out.dataset.renders;
-        const rendered = new Promise((resolve) => {
-          const mo = new MutationObserver(() => {
-            if (out.dataset.renders !== before) {
-              mo.disconnect();
-              resolve();
-            }
-          });
-          mo.observe(out, { attributes: true, attributeFilter: ["data-renders"] });
-        });
+        const rendered = renderedOf(out);
         const t0 = performance.now();
         control.value = c.values[i % c.values.length];
         control.dispatchEvent(new Event(c.event, { bubbles: true }));
@@ -192,16 +167,7 @@ try {
         // Single moves, each to an objective not typed before, waiting for the part that follows at rest.
         const rest = document.querySelector(c.complete);
         for (let i = 0; i < 10; i++) {
-          const before = rest.dataset.renders;
-          const done = new Promise((resolve) => {
-            const mo = new MutationObserver(() => {
-              if (rest.dataset.renders !== before) {
-                mo.disconnect();
-                resolve();
-              }
-            });
-            mo.observe(rest, { attributes: true, attributeFilter: ["data-renders"] });
-          });
+          const done = renderedOf(rest);
           const t0 = performance.now();
           control.value = c.values[(samples + 10 + i) % c.values.length];
           control.dispatchEvent(new Event(c.event, { bubbles: true }));
@@ -212,7 +178,6 @@ try {
           complete.push(performance.now() - t0);
         }
       }
-      channel.port1.close(); // (an open port with a listener would stay, one per row, in --metrics' counts)
       return { dom, frame, paint, ...(complete.length ? { complete } : {}) };
     }, { c, samples });
     for (const [measure, xs] of Object.entries(times)) {
@@ -229,16 +194,7 @@ try {
             const control = document.querySelector(c.control);
             const out = document.querySelector(c.result);
             for (let i = 0; i < n; i++) {
-              const before = out.dataset.renders;
-              const rendered = new Promise((resolve) => {
-                const mo = new MutationObserver(() => {
-                  if (out.dataset.renders !== before) {
-                    mo.disconnect();
-                    resolve();
-                  }
-                });
-                mo.observe(out, { attributes: true, attributeFilter: ["data-renders"] });
-              });
+              const rendered = window.__bench.rendered(out);
               control.value = c.values[(from + i) % c.values.length];
               control.dispatchEvent(new Event(c.event, { bubbles: true }));
               await rendered;
