@@ -163,8 +163,10 @@ export function createChart(container, spec) {
         (next.series ?? []).length === prev.length && next.series.every((x, i) => x.label === prev[i].label);
       if (!same) return this.update(next);
       current = next;
-      caption.textContent = next.title ?? "";
-      canvasHost.setAttribute("aria-label", next.description ?? next.title ?? "Chart");
+      // (Only what changed is written: the same text written again still makes the browser lay the caption out.)
+      if (caption.textContent !== (next.title ?? "")) caption.textContent = next.title ?? "";
+      const label = next.description ?? next.title ?? "Chart";
+      if (canvasHost.getAttribute("aria-label") !== label) canvasHost.setAttribute("aria-label", label);
       // The built theme, not a fresh getComputedStyle: that would force a style recalculation of the page's new
       // content in the middle of a what-if's repaint.
       plot.hooks.draw = [overlay(next.markers ?? [], next.thresholds ?? [], colors)];

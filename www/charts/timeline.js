@@ -32,6 +32,8 @@ export function createTimeline(container) {
   const margins = () => (typeof current?.plot === "function" ? current.plot() : current?.plot) ?? null;
   let width = 0;
   let laneKeys = null; // per lane, what it was last drawn from
+  let laneGeometry = null; // the plot's position and the time span the lanes were last drawn for
+  const keyOf = new WeakMap(); // a bar's rect → the key of its drawing
   /** Draw with fresh measurements, or (`cached`) with the last ones: no forced layout in a what-if's hot path. */
   function draw(cached = false) {
     const s = current;
@@ -48,21 +50,56 @@ export function createTimeline(container) {
     const height = s.lanes.length * laneH + 4;
     const span = Math.max(1, s.to - s.from);
     const xOf = (t) => left + ((Math.min(Math.max(t, s.from), s.to) - s.from) / span) * plotWidth;
-    const laneNode = (lane, k) => {
-      const y = k * laneH + 2;
-      const g = node("g", { class: `lane lane-${lane.kind ?? "tier"}` });
-      g.append(node("rect", { class: "lane-bg", x: left, y: y + labelH, width: plotWidth, height: laneH - labelH - 3 }));
-      // Labels start at the left edge (not the plot's), so a long one still fits at phone width.
-      g.append(node("text", { class: "lane-label", x: 2, y: y + labelH - 3 }, lane.label));
+    const barH = laneH - labelH - 3;
+    // A bar's drawing: its rect's attributes (in the order a fresh one is made with) and its tooltip. The key is all
+    // of it, so a bar with the same key is drawn exactly alike and can stay on screen as it is.
+    const barsOf = (lane, k) => {
+      const y = k * laneH + 2 + labelH;
+      const out = [];
       for (const b of lane.bars) {
         if (b.end < s.from || b.start > s.to) continue;
         const x0 = xOf(b.start);
         const x1 = Math.max(x0 + 2, xOf(b.end));
-        const r = node("rect", { class: `bar bar-${b.kind ?? lane.kind ?? "tier"}`, x: x0, y: y + labelH, width: x1 - x0, height: laneH - labelH - 3 });
-        if (b.label) r.append(node("title", {}, b.label));
-        g.append(r);
+        const attrs = { class: `bar bar-${b.kind ?? lane.kind ?? "tier"}`, x: x0, y, width: x1 - x0, height: barH };
+        out.push({ key: `${attrs.class}|${x0}|${x1}|${y}|${b.label ?? ""}`, attrs, label: b.label });
       }
+      return out;
+    };
+    const barNode = (bar) => {
+      const r = node("rect", bar.attrs);
+      if (bar.label) r.append(node("title", {}, bar.label));
+      keyOf.set(r, bar.key);
+      return r;
+    };
+    const laneNode = (lane, k) => {
+      const y = k * laneH + 2;
+      const g = node("g", { class: `lane lane-${lane.kind ?? "tier"}` });
+      g.append(node("rect", { class: "lane-bg", x: left, y: y + labelH, width: plotWidth, height: barH }));
+      // Labels start at the left edge (not the plot's), so a long one still fits at phone width.
+      g.append(node("text", { class: "lane-label", x: 2, y: y + labelH - 3 }, lane.label));
+      for (const bar of barsOf(lane, k)) g.append(barNode(bar));
       return g;
+    };
+    /**
+     * Make lane `g` (drawn for the same geometry and position) show `lane`: its label's text set, bars whose drawing
+     * is unchanged left where they are, the others removed or made, in the order a fresh drawing has them. A move of
+     * a what-if adds or removes a few fires near the incident, out of up to a hundred in a lane.
+     */
+    const patchLane = (g, lane, k) => {
+      const label = g.childNodes[1];
+      if (label.textContent !== lane.label) label.textContent = lane.label;
+      const kept = new Map();
+      for (let n = label.nextSibling; n; n = n.nextSibling) kept.set(keyOf.get(n), n);
+      let at = label.nextSibling;
+      for (const bar of barsOf(lane, k)) {
+        const n = kept.get(bar.key);
+        if (n) {
+          kept.delete(bar.key);
+          if (n === at) at = at.nextSibling;
+          else g.insertBefore(n, at);
+        } else g.insertBefore(barNode(bar), at);
+      }
+      for (const n of kept.values()) n.remove();
     };
     // What each lane was drawn from: a lane whose key is unchanged is left as it is on screen (a what-if move often
     // changes one lane's bars, and a tight objective can put a hundred fires in a lane).
@@ -70,15 +107,17 @@ export function createTimeline(container) {
     const keys = s.lanes.map((lane, k) => JSON.stringify([geometry, k, lane.label, lane.kind, lane.bars]));
     const attrs = { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": s.description ?? "Timeline" };
     const live = host.firstChild;
+    const sameGeometry = laneGeometry === JSON.stringify(geometry);
+    laneGeometry = JSON.stringify(geometry);
     if (live && laneKeys && laneKeys.length === keys.length && live.childNodes.length === keys.length) {
       for (const [k, v] of Object.entries(attrs)) if (live.getAttribute(k) !== String(v)) live.setAttribute(k, String(v));
       keys.forEach((key, k) => {
         if (key === laneKeys[k]) return;
         const old = live.childNodes[k];
-        const fresh = laneNode(s.lanes[k], k);
-        // Patched in place (only the attributes that moved are written) when its class is the same, else replaced.
-        if (old.getAttribute("class") === fresh.getAttribute("class")) patchChildren(old, [...fresh.childNodes]);
-        else old.replaceWith(fresh);
+        const kind = `lane lane-${s.lanes[k].kind ?? "tier"}`;
+        // Patched in place when drawn for the same geometry and of the same kind, else replaced.
+        if (sameGeometry && old.getAttribute("class") === kind) patchLane(old, s.lanes[k], k);
+        else old.replaceWith(laneNode(s.lanes[k], k));
       });
       laneKeys = keys;
       return;
@@ -88,6 +127,13 @@ export function createTimeline(container) {
     // The drawing is patched into the one on screen: on a what-if move most lanes, labels and bars stay where they
     // were, and only the attributes that moved are written (the browser keeps the rest styled and laid out).
     patchChildren(host, [svg]);
+    // (Patched nodes keep their old bars: their keys follow the fresh drawing's.)
+    const drawn = host.firstChild;
+    s.lanes.forEach((lane, k) => {
+      const bars = barsOf(lane, k);
+      const g = drawn.childNodes[k];
+      for (let i = 0, n = g.childNodes[2]; n; i++, n = n.nextSibling) keyOf.set(n, bars[i]?.key);
+    });
     laneKeys = keys;
   }
 

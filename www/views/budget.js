@@ -121,8 +121,9 @@ export function mountBudget(app) {
   function showDataNote(s, result, error) {
     const box = $("budget-data-note");
     if (!s?.imported) {
-      box.hidden = true;
-      box.textContent = "";
+      // (Written only when shown: a hidden attribute or text set again still restyles the card on every move.)
+      if (!box.hidden) box.hidden = true;
+      if (box.textContent) box.textContent = "";
       return;
     }
     const c = s.coverage;

@@ -25,6 +25,30 @@ function setCell(c, text, value) {
   } else if (c.hasAttribute("data-value")) delete c.dataset.value;
 }
 
+/**
+ * Make tbody `body` show `rows`, each `{data: {key: value}, cells: [[text, value?, header?], …]}` (a header cell is a
+ * row header). When the body has as many rows with the same cells, each row's data and each cell's text and raw
+ * value are set where they differ: a what-if move changes some figures, and no fresh rows are built to compare.
+ * Otherwise the rows are built afresh.
+ */
+function fillRows(body, rows) {
+  const fits =
+    body.rows.length === rows.length &&
+    rows.every((r, i) => {
+      const cells = body.rows[i].cells;
+      return cells.length === r.cells.length && r.cells.every(([, , header], j) => (cells[j].tagName === "TH") === Boolean(header));
+    });
+  if (!fits) {
+    body.replaceChildren(...rows.map((r) => el("tr", { dataset: r.data }, r.cells.map(([text, value, header]) => cell(text, value, header)))));
+    return;
+  }
+  rows.forEach((r, i) => {
+    const tr = body.rows[i];
+    for (const [k, v] of Object.entries(r.data)) if (tr.dataset[k] !== v) tr.dataset[k] = v;
+    r.cells.forEach(([text, value], j) => setCell(tr.cells[j], text, value));
+  });
+}
+
 function tierLabel(t) {
   return `${t.name} (${t.severity})`;
 }
@@ -124,19 +148,11 @@ export function createBudgetRender() {
       ["exhaustion", "Budget runs out", exhaustionWords, (x) => x.timeToExhaustion],
       ["state", "Policy state", (x) => stateWords(x.policyState), (x) => x.policyState],
     ];
-    const body = $("budget-figures").tBodies[0];
-    // A move of the incident changes only the scenario's column, and often only some of its figures: when the rows
-    // are there already, each cell's text and raw value are set where they differ (no fresh rows built to compare).
-    const inPlace = body.rows.length === rows.length && [...body.rows].every((tr, i) => tr.dataset.measure === rows[i][0] && tr.cells.length === 3);
-    if (inPlace) {
-      rows.forEach(([, , text, value], i) => {
-        const cells = body.rows[i].cells;
-        setCell(cells[1], text(r), value(r));
-        setCell(cells[2], sc ? text(sc) : "–", sc ? value(sc) : undefined);
-      });
-      return;
-    }
-    patchChildren(body, rows.map(([key, label, text, value]) => el("tr", { dataset: { measure: key } }, [cell(label, undefined, true), cell(text(r), value(r)), sc ? cell(text(sc), value(sc)) : cell("–")])));
+    // A move of the incident changes only the scenario's column, and often only some of its figures.
+    fillRows(
+      $("budget-figures").tBodies[0],
+      rows.map(([key, label, text, value]) => ({ data: { measure: key }, cells: [[label, undefined, true], [text(r), value(r)], sc ? [text(sc), value(sc)] : ["–"]] })),
+    );
   }
 
   function burnDown({ service: s, result, inc }) {
@@ -219,9 +235,11 @@ export function createBudgetRender() {
     firesKey = key;
     const rows = shown.map(([t, f]) => {
       const secs = ((f.end ? Date.parse(f.end) : to) - Date.parse(f.start)) / 1000;
-      return el("tr", { dataset: { tier: t.tier.name } }, [cell(tierLabel(t.tier), undefined, true), cell(utc(f.start)), cell(f.end ? utc(f.end) : "Still firing"), cell(formatDuration(secs), secs), cell(during(f))]);
+      return { data: { tier: t.tier.name }, cells: [[tierLabel(t.tier), undefined, true], [utc(f.start)], [f.end ? utc(f.end) : "Still firing"], [formatDuration(secs), secs], [during(f)]] };
     });
-    patchChildren($("budget-fires").tBodies[0], rows.length ? rows : [el("tr", {}, [el("td", { colSpan: 5 }, "No tier fired in this window.")])]);
+    // (A move of the incident mostly changes which incidents the listed fires overlap: those cells are rewritten.)
+    if (rows.length) fillRows($("budget-fires").tBodies[0], rows);
+    else patchChildren($("budget-fires").tBodies[0], [el("tr", {}, [el("td", { colSpan: 5 }, "No tier fired in this window.")])]);
     const more = firesMore();
     more.hidden = all.length <= FIRES_SHOWN;
     more.firstChild.textContent = allFires ? `All ${all.length} fires are listed. ` : `The first ${shown.length} of ${all.length} fires are listed (every fire is on the timeline above). `;
@@ -246,37 +264,45 @@ export function createBudgetRender() {
   function burnTable({ result }) {
     const r = result.report;
     const sc = r.scenario;
-    patchChildren($("budget-burn").tBodies[0], [
-      ...r.burnRates.map((b, i) => {
+    fillRows(
+      $("budget-burn").tBodies[0],
+      r.burnRates.map((b, i) => {
         const s = sc?.burnRates[i];
-        return el("tr", { dataset: { window: b.window } }, [
-          cell(b.window, undefined, true),
-          cell(b.hasData ? rate(b.burnRate) : "No data", b.burnRate),
-          cell(b.hasData ? percent(b.errorRate, 4) : "–", b.errorRate),
-          cell(burnWords(b.burnRate, b.hasData, r.window.seconds)),
-          s ? cell(`${rate(s.burnRate)}: ${burnWords(s.burnRate, s.hasData, r.window.seconds)}`, s.burnRate) : cell("–"),
-        ]);
+        return {
+          data: { window: b.window },
+          cells: [
+            [b.window, undefined, true],
+            [b.hasData ? rate(b.burnRate) : "No data", b.burnRate],
+            [b.hasData ? percent(b.errorRate, 4) : "–", b.errorRate],
+            [burnWords(b.burnRate, b.hasData, r.window.seconds)],
+            s ? [`${rate(s.burnRate)}: ${burnWords(s.burnRate, s.hasData, r.window.seconds)}`, s.burnRate] : ["–"],
+          ],
+        };
       }),
-    ]);
+    );
   }
 
   function tiersTable({ result, inc }) {
     const to = result.report.window.end;
     const hypo = result.hypothetical;
-    patchChildren($("budget-tiers").tBodies[0], [
-      ...result.backtest.tiers.map((t) => {
+    fillRows(
+      $("budget-tiers").tBodies[0],
+      result.backtest.tiers.map((t) => {
         const firing = t.fires.length > 0 && t.fires.at(-1).end === undefined;
         const d = hypo ? t.detections.at(-1) : null;
         const caught = !inc ? "–" : !hypo ? "Not evaluated: it lies after the as-of time" : d.detectionSeconds === undefined ? "Missed: never fired during it" : `Caught after ${formatDuration(d.detectionSeconds)}`;
-        return el("tr", { dataset: { tier: t.tier.name, firing: String(firing) } }, [
-          cell(tierLabel(t.tier), undefined, true),
-          cell(`Burn above ${rate(t.tier.burnRate)} over ${t.tier.longWindow} and ${t.tier.shortWindow} (${percent(t.tier.budgetConsumed, 1)} of the budget in ${t.tier.longWindow})${t.tier.reachable ? "" : "; unreachable: even 100% errors stay below it"}`, t.tier.burnRate),
-          cell(firing ? `Firing at ${utc(to)} UTC` : "Quiet", firing ? 1 : 0),
-          cell(`${t.fireCount} (firing ${formatDuration(t.firingSeconds)})`, t.fireCount),
-          cell(caught, d?.detectionSeconds),
-        ]);
+        return {
+          data: { tier: t.tier.name, firing: String(firing) },
+          cells: [
+            [tierLabel(t.tier), undefined, true],
+            [`Burn above ${rate(t.tier.burnRate)} over ${t.tier.longWindow} and ${t.tier.shortWindow} (${percent(t.tier.budgetConsumed, 1)} of the budget in ${t.tier.longWindow})${t.tier.reachable ? "" : "; unreachable: even 100% errors stay below it"}`, t.tier.burnRate],
+            [firing ? `Firing at ${utc(to)} UTC` : "Quiet", firing ? 1 : 0],
+            [`${t.fireCount} (firing ${formatDuration(t.firingSeconds)})`, t.fireCount],
+            [caught, d?.detectionSeconds],
+          ],
+        };
       }),
-    ]);
+    );
     const pages = result.backtest.tiers.filter((t) => t.tier.severity === "page").reduce((n, t) => n + t.fireCount, 0);
     const tickets = result.backtest.tiers.filter((t) => t.tier.severity !== "page").reduce((n, t) => n + t.fireCount, 0);
     $("budget-tiers-line").textContent = `Over this window the page tiers fired ${pages} ${pages === 1 ? "time" : "times"} and the ticket tiers ${tickets}; ${percent(result.backtest.silentAll.share, 1)} of the bad requests fell while no tier was firing.`;
