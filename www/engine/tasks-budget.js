@@ -139,7 +139,8 @@ function readInput(org, input) {
 export function budgetTasks(held) {
   let cachedOrg = null;
   const histories = new Map(); // key → SloHistory, oldest first
-  const baselines = new Map(); // key → {report, backtest, reference?} per service, objective and window, LRU
+  const baselines = new Map(); // key → {report, backtest} per service, objective and window, LRU
+  const references = new Map(); // per service and its own SLO: the budget left under it (a few numbers each)
   // The last hypothetical incident painted into its window's buckets and indexed (one at a time: a move of the
   // incident paints a new one), with its scenarios per objective (LRU, as the baselines): typing objectives with an
   // incident on reruns only the engine's report and backtest over that history, and one already typed costs nothing.
@@ -156,6 +157,7 @@ export function budgetTasks(held) {
       for (const h of histories.values()) h.free();
       histories.clear();
       baselines.clear();
+      references.clear();
       painted?.h.free();
       painted = null;
       unpainted = null;
@@ -235,15 +237,18 @@ export function budgetTasks(held) {
       baselines.set(key, baseline);
       // The service's own SLO, for comparison, when the view's objective or window differs from it.
       const own = { objective: service.slo.target, window: `${service.slo.windowDays}d` };
+      // (It depends on the service only: computed once per service, not again for every objective typed.)
       let reference = null;
       if (own.objective !== slo.objective || own.window !== slo.window) {
-        if (!baseline.reference) {
+        const refKey = JSON.stringify([org.meta.seed, service.id, own.objective, own.window]);
+        reference = references.get(refKey);
+        if (!reference) {
           const ownDays = service.slo.windowDays;
           const hr = history(org, service, `${ownDays}d`, asOfMs - (ownDays + LEAD_DAYS) * DAY_MS, asOfMs);
           const r = hr.errorBudget(own, { asOf, maxPoints: 2 });
-          baseline.reference = { objective: r.objective, windowDays: ownDays, remaining: r.remaining, consumed: r.consumed, policyState: r.policyState };
+          reference = { objective: r.objective, windowDays: ownDays, remaining: r.remaining, consumed: r.consumed, policyState: r.policyState };
+          references.set(refKey, reference);
         }
-        reference = baseline.reference;
       }
       const inc = input.incident ?? null;
       let report = baseline.report;
