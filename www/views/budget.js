@@ -3,7 +3,7 @@
 // alert tiers backtested over the window (drawn on the burn-down's timeline) and over the whole history, and the
 // Prometheus rules for exactly those tiers. The per-minute buckets stay in the worker (engine/tasks-budget.js holds
 // an indexed SloHistory per service), so a control's move sends a few numbers.
-import { $, fillSelect } from "../dom.js";
+import { $, fillSelect, layoutNow } from "../dom.js";
 import { parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
 import { download } from "../io/export.js";
@@ -210,16 +210,6 @@ export function mountBudget(app) {
     box.dataset.code = e.code ?? "";
     box.hidden = false;
     objective.setAttribute("aria-invalid", "true");
-  }
-
-  /**
-   * Lay the page out now, in the task that painted the result, while the main thread is otherwise idle until the
-   * next frame. The frame would do the same layout anyway, at its start: with the pointer over the page, before its
-   * animation callbacks (the hover update hit-tests the new layout), which delayed the repaint of a what-if by
-   * the layout's 1.5-2 ms. Done here, the frame starts with a clean layout. Nothing is measured or read after it.
-   */
-  function layoutNow() {
-    void document.body.offsetHeight;
   }
 
   /** Recompute everything the controls drive. `store`: save the controls into the scenario first. */

@@ -3,7 +3,7 @@
 // against the SRE book, DORA keys against a chosen benchmark set, toil against the 50% cap, the health-check heat
 // map and eNPS), and what-if controls (rotation size, page volume, toil automation, shift length) that re-score as
 // they move. The history stays in the worker ({$ref: "org/teams/<id>"}, engine/tasks-team.js).
-import { $, el, fillSelect } from "../dom.js";
+import { $, el, fillSelect, layoutNow } from "../dom.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { isSuperseded } from "../engine/client.js";
@@ -133,9 +133,10 @@ export function mountTeam(app) {
       [c.pages, "team-pages-out", `${c.pages.value}% fewer`],
       [c.automate, "team-toil-automate-out", `${c.automate.value}%`],
     ];
+    // (Written only where they changed: the same text written again still lays its line out again on every move.)
     for (const [input, out, text] of texts) {
-      $(out).textContent = text;
-      input.setAttribute("aria-valuetext", text);
+      if ($(out).textContent !== text) $(out).textContent = text;
+      if (input.getAttribute("aria-valuetext") !== text) input.setAttribute("aria-valuetext", text);
     }
   }
 
@@ -202,6 +203,7 @@ export function mountTeam(app) {
       showError("");
       result.dataset.renders = String(Number(result.dataset.renders ?? 0) + 1);
       scheduleToilChart(scenario.automate[0] ?? null);
+      layoutNow();
     } catch (e) {
       if (isSuperseded(e)) return;
       showError(`The what-if could not be computed: ${e.message}${e.path ? ` (at ${e.path})` : ""}`);
