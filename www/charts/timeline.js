@@ -53,15 +53,20 @@ export function createTimeline(container) {
     const barH = laneH - labelH - 3;
     // A bar's drawing: its rect's attributes (in the order a fresh one is made with) and its tooltip. The key is all
     // of it, so a bar with the same key is drawn exactly alike and can stay on screen as it is.
+    // Bars drawn alike (the same outage imported twice) get keys of their own: "#n" counts the earlier ones.
     const barsOf = (lane, k) => {
       const y = k * laneH + 2 + labelH;
       const out = [];
+      const seen = new Map();
       for (const b of lane.bars) {
         if (b.end < s.from || b.start > s.to) continue;
         const x0 = xOf(b.start);
         const x1 = Math.max(x0 + 2, xOf(b.end));
         const attrs = { class: `bar bar-${b.kind ?? lane.kind ?? "tier"}`, x: x0, y, width: x1 - x0, height: barH };
-        out.push({ key: `${attrs.class}|${x0}|${x1}|${y}|${b.label ?? ""}`, attrs, label: b.label });
+        const drawing = `${attrs.class}|${x0}|${x1}|${y}|${b.label ?? ""}`;
+        const n = seen.get(drawing) ?? 0;
+        seen.set(drawing, n + 1);
+        out.push({ key: `${drawing}#${n}`, attrs, label: b.label });
       }
       return out;
     };

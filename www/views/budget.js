@@ -139,8 +139,9 @@ export function mountBudget(app) {
       const shorter = r.burnRates.filter((b) => b.seconds < c.step).map((b) => b.window);
       if (shorter.length) parts.push(`Burn-rate windows shorter than its step (${shorter.join(", ")}) are read from the last whole bucket, and alert windows are rounded up to whole buckets.`);
     }
-    box.textContent = parts.join(" ");
-    box.hidden = false;
+    const text = parts.join(" ");
+    if (box.textContent !== text) box.textContent = text;
+    if (box.hidden) box.hidden = false;
     bump(box);
   }
   const overrides = () => app.scenario().overrides;
