@@ -3,8 +3,6 @@
 // axis. Text is set with textContent; colours come from classes in style.css (no inline styles, CSP-safe), and each
 // lane's label says in words what its bars mean, so colour never carries meaning alone.
 
-import { patchChildren } from "../views/patch.js";
-
 const SVG = "http://www.w3.org/2000/svg";
 
 function node(tag, attrs = {}, text) {
@@ -112,8 +110,9 @@ export function createTimeline(container) {
     const keys = s.lanes.map((lane, k) => JSON.stringify([geometry, k, lane.label, lane.kind, lane.bars]));
     const attrs = { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": s.description ?? "Timeline" };
     const live = host.firstChild;
-    const sameGeometry = laneGeometry === JSON.stringify(geometry);
-    laneGeometry = JSON.stringify(geometry);
+    const geometryKey = JSON.stringify(geometry);
+    const sameGeometry = laneGeometry === geometryKey;
+    laneGeometry = geometryKey;
     if (live && laneKeys && laneKeys.length === keys.length && live.childNodes.length === keys.length) {
       for (const [k, v] of Object.entries(attrs)) if (live.getAttribute(k) !== String(v)) live.setAttribute(k, String(v));
       keys.forEach((key, k) => {
@@ -129,16 +128,8 @@ export function createTimeline(container) {
     }
     const svg = node("svg", attrs);
     s.lanes.forEach((lane, k) => svg.append(laneNode(lane, k)));
-    // The drawing is patched into the one on screen: on a what-if move most lanes, labels and bars stay where they
-    // were, and only the attributes that moved are written (the browser keeps the rest styled and laid out).
-    patchChildren(host, [svg]);
-    // (Patched nodes keep their old bars: their keys follow the fresh drawing's.)
-    const drawn = host.firstChild;
-    s.lanes.forEach((lane, k) => {
-      const bars = barsOf(lane, k);
-      const g = drawn.childNodes[k];
-      for (let i = 0, n = g.childNodes[2]; n; i++, n = n.nextSibling) keyOf.set(n, bars[i]?.key);
-    });
+    // (The first drawing, or another number of lanes: later moves patch the lanes above.)
+    host.replaceChildren(svg);
     laneKeys = keys;
   }
 

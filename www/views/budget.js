@@ -121,7 +121,7 @@ export function mountBudget(app) {
   function showDataNote(s, result, error) {
     const box = $("budget-data-note");
     if (!s?.imported) {
-      // (Written only when shown: a hidden attribute or text set again still restyles the card on every move.)
+      // (Written only when they change: a hidden attribute or text set again still restyles the card on every move.)
       if (!box.hidden) box.hidden = true;
       if (box.textContent) box.textContent = "";
       return;
