@@ -20,7 +20,8 @@
 //!   refined models on the winner's scale are combined with Akaike weights `exp(−ΔAICc/2)` (Burnham & Anderson
 //!   2002; Kolassa 2011, "Combining exponential smoothing forecasts using Akaike weights", IJF 27(2)); models
 //!   with a relative weight under 1% are left out. The intervals are quantiles of the weighted mixture of the
-//!   members' forecast distributions, so disagreement between the models widens them. The report names the best
+//!   members' forecast distributions, so disagreement between the models widens them (and never narrower than at
+//!   the step before: see `nest_bands` in model.rs). The report names the best
 //!   model, lists every candidate with its weight, and gives the best model's parameters.
 
 use serde::{Deserialize, Serialize};

@@ -129,17 +129,39 @@ fn mixture_quantile(comps: &[(f64, f64, f64, f64)], p: f64) -> f64 {
     0.5 * (a + b)
 }
 
-/// Make wider levels contain narrower ones at every step (bisection can leave them a hair out of order).
+/// Make wider levels contain narrower ones at every step (bisection can leave them a hair out of order), and make
+/// each level's width never shrink from one step to the next. A mixture's quantiles can draw in where its members
+/// agree more (seasonal members whose patterns differ more at some phases than others): its interval at a step is
+/// then widened, half on each side, to the width of the step before. Widening only keeps every guarantee of the
+/// mixture's coverage. Steps are settled in order, each level after the narrower ones it must contain.
 fn nest_bands(spreads: &mut [(f64, Vec<f64>, Vec<f64>)]) {
     let mut order: Vec<usize> = (0..spreads.len()).collect();
     crate::sort::sort_by(&mut order, |&a, &b| {
         spreads.get(a).map_or(0.0, |s| s.0).total_cmp(&spreads.get(b).map_or(0.0, |s| s.0))
     });
-    for w in order.windows(2) {
-        let (Some(&i), Some(&j)) = (w.first(), w.get(1)) else { continue };
-        let (Some(inner), Some(outer)) = (spreads.get(i).cloned(), spreads.get_mut(j)) else { continue };
-        outer.1.iter_mut().zip(&inner.1).for_each(|(o, n)| *o = o.min(*n));
-        outer.2.iter_mut().zip(&inner.2).for_each(|(o, n)| *o = o.max(*n));
+    let steps = spreads.iter().map(|s| s.1.len().min(s.2.len())).min().unwrap_or(0);
+    for i in 0..steps {
+        let mut inner: Option<(f64, f64)> = None;
+        for &k in &order {
+            let Some((_, lo, hi)) = spreads.get_mut(k) else { continue };
+            let (Some(mut l), Some(mut h)) = (lo.get(i).copied(), hi.get(i).copied()) else { continue };
+            if let Some((il, ih)) = inner {
+                l = l.min(il);
+                h = h.max(ih);
+            }
+            let before = i.checked_sub(1).and_then(|j| Some((*lo.get(j)?, *hi.get(j)?)));
+            if let Some((pl, ph)) = before {
+                let short = (ph - pl) - (h - l);
+                if short > 0.0 {
+                    l -= short / 2.0;
+                    h += short / 2.0;
+                }
+            }
+            if let (Some(x), Some(y)) = (lo.get_mut(i), hi.get_mut(i)) {
+                (*x, *y) = (l, h);
+            }
+            inner = Some((l, h));
+        }
     }
 }
 
