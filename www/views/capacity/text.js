@@ -1,5 +1,6 @@
 // Words for the capacity view: the runway in a sentence, the model in a sentence, the baseline-versus-scenario
 // rows. Pure functions (no DOM), so the phrasing can be tested in Node.
+import { localeNumber } from "../../format.js";
 
 const DAY_MS = 86400000;
 
@@ -10,7 +11,7 @@ export const day = (iso) => (iso ? iso.slice(0, 10) : undefined);
 export function num(x, digits) {
   if (!Number.isFinite(x)) return "–";
   const d = digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
-  return Number(x.toFixed(d)).toLocaleString("en", { maximumFractionDigits: d });
+  return localeNumber(Number(x.toFixed(d)), d);
 }
 
 /** Whole days from `fromIso` to `toIso`. */

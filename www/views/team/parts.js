@@ -1,14 +1,14 @@
 // Small builders shared by the team view's sections: number formats, fact lists, tables that scroll inside a
 // focusable region, and the words and symbols that go with every colour (tiers, votes, trends).
 import { el } from "../../dom.js";
-import { formatDuration } from "../../format.js";
+import { formatDuration, localeNumber } from "../../format.js";
 
 /** 0.1818 → "18.2%". */
 export const pct = (f, digits = 1) => (Number.isFinite(f) ? `${(f * 100).toFixed(digits)}%` : "–");
 /** A number with `digits` decimals, or "–". */
-export const num = (v, digits = 2) => (Number.isFinite(v) ? v.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "–");
+export const num = (v, digits = 2) => (Number.isFinite(v) ? localeNumber(v, digits, digits) : "–");
 /** A whole number with thousands separators. */
-export const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString("en") : "–");
+export const int = (v) => (Number.isFinite(v) ? localeNumber(Math.round(v)) : "–");
 /** "+0.4" / "−1.2" / "±0.0". */
 export function signed(v, digits = 1) {
   if (!Number.isFinite(v)) return "–";
