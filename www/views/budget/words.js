@@ -1,15 +1,11 @@
 // Words for the error-budget view's numbers (no DOM, so Node tests can check them): burn rates said as "how long a
 // full budget lasts at this rate", policy states, counts and rough durations.
-import { formatDuration } from "../../format.js";
-
-// One formatter for every count (toLocaleString builds a new one per call: a tenth of a millisecond each, several
-// times per what-if move).
-const WHOLE = new Intl.NumberFormat("en");
+import { formatDuration, localeNumber } from "../../format.js";
 
 /** 1234.5 → "1,235"; small counts keep one decimal ("0.4"). */
 export function count(x) {
   if (!Number.isFinite(x)) return "–";
-  return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toFixed(1) : WHOLE.format(Math.round(x));
+  return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toFixed(1) : localeNumber(Math.round(x));
 }
 
 /** A burn rate as "0.18×", "5.6×", "13.4×". */
@@ -21,7 +17,7 @@ export function rate(b) {
 /** Seconds, rounded for reading: "155 days", "7.5 hours", "12m 30s". */
 export function roughDuration(seconds) {
   if (!Number.isFinite(seconds)) return "–";
-  if (seconds >= 2 * 86400) return `${Math.round(seconds / 86400).toLocaleString("en")} days`;
+  if (seconds >= 2 * 86400) return `${localeNumber(Math.round(seconds / 86400))} days`;
   if (seconds >= 2 * 3600) return `${Number((seconds / 3600).toFixed(1))} hours`;
   return formatDuration(seconds);
 }
