@@ -36,6 +36,8 @@ export function opscore_too_deep(value, limit) {
 
 // ---- src/wasm/ser.rs
 const utf8 = new TextDecoder();
+// codes[n]: one array of n char codes, reused for every short ASCII string of that length (timestamps, names).
+const codes = [];
 // The JS value encoded in `b` by src/wasm/ser.rs (read before wasm runs again: `b` is a view of its memory).
 export function opscore_decode(b) {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -44,9 +46,20 @@ export function opscore_decode(b) {
   const text = () => {
     const n = view.getUint32(p, true);
     p += 4;
-    const s = utf8.decode(b.subarray(p, p + n));
+    const at = p;
     p += n;
-    return s;
+    // A short ASCII string is built from its bytes directly: a result holds hundreds of timestamps, and a
+    // TextDecoder call needs a fresh view of the bytes for each (garbage that makes the collector run more often).
+    if (n <= 64) {
+      const a = (codes[n] ??= new Array(n).fill(0));
+      let i = 0;
+      while (i < n && b[at + i] < 128) {
+        a[i] = b[at + i];
+        i++;
+      }
+      if (i === n) return String.fromCharCode.apply(null, a);
+    }
+    return utf8.decode(b.subarray(at, p));
   };
   const value = () => {
     switch (b[p++]) {

@@ -273,6 +273,29 @@ test("ticketSla and TicketSet: tickets as columns give the report of the same ti
   set.free();
 });
 
+test("ticketSla: ids come back exactly, around the result decoder's short-ASCII path (64 bytes)", () => {
+  // Results cross the boundary as bytes; a string of at most 64 ASCII bytes is rebuilt from its char codes (one
+  // reused array per length), anything else through TextDecoder. Each id below sits at or beside those edges.
+  const ids = [
+    "x".repeat(63),
+    "y".repeat(64),
+    "z".repeat(65),
+    `${"a".repeat(62)}é`, // 64 bytes, the last two not ASCII
+    `${"b".repeat(63)}é`, // 65 bytes
+    "é",
+    "",
+    "tab\tnul\u0000del\u007f",
+    "y".repeat(64).replace(/y$/, "Y"), // the same length as an earlier id: the reused array is overwritten in full
+  ];
+  const n = ids.length;
+  const r = ticketSla({
+    targets: { P1: { response: { seconds: 600 } } },
+    asOf: 3_600_000,
+    tickets: { ids, priority: Array(n).fill("P1"), createdAt: new Float64Array(n), firstResponseAt: new Float64Array(n).fill(60_000) },
+  });
+  assert.deepEqual(r.tickets.map((t) => t.id), ids);
+});
+
 test("ticketSla: column ids as strings or as one text with offsets name the same tickets", () => {
   // Three P1 tickets at epoch 0, answered after 5, 15 and 30 minutes against a 10-minute target.
   const targets = { P1: { response: { seconds: 600 } } };

@@ -40,6 +40,16 @@ function badOf(good, total) {
 }
 
 /**
+ * `xs` (an array) as a Float64Array, each through `f` when given. A plain loop: `Float64Array.from` with a function
+ * goes through the iterator protocol, garbage on every move of a control.
+ */
+function column(xs, f) {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = f ? f(xs[i]) : xs[i];
+  return out;
+}
+
+/**
  * The buckets of `sli` covering [fromMs, toMs) (clamped to the data), as `{start, step, bad, total, i0}`; `bad` is a
  * fresh array (it may be painted), `total` a view.
  */
@@ -287,10 +297,10 @@ export function budgetTasks(held) {
       // The burn-downs travel as fresh Float64Array columns (transferred, not cloned; the page charts them as they
       // are), the reports without them.
       const chart = {
-        t: Float64Array.from(report.burnDown.t, (t) => Date.parse(t) / 1000),
-        remaining: Float64Array.from(report.burnDown.remaining),
-        ideal: Float64Array.from(report.burnDown.ideal),
-        ...(report.scenario ? { scenarioRemaining: Float64Array.from(report.scenario.burnDown.remaining) } : {}),
+        t: column(report.burnDown.t, (t) => Date.parse(t) / 1000),
+        remaining: column(report.burnDown.remaining),
+        ideal: column(report.burnDown.ideal),
+        ...(report.scenario ? { scenarioRemaining: column(report.scenario.burnDown.remaining) } : {}),
       };
       const { burnDown: _b, scenario, ...rest } = report;
       const scenarioOut = scenario ? (({ burnDown: _s, ...x }) => x)(scenario) : undefined;
