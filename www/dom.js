@@ -34,6 +34,18 @@ export function fillSelect(select, options, selected) {
 
 export const $ = (id) => document.getElementById(id);
 
+/**
+ * Set the text of `node` to `text`, writing only when it differs. A node that holds one text node keeps it and
+ * changes its data: a what-if move rewrites dozens of figures, and a fresh text node for each is garbage for the
+ * collector and a layout object for the browser to rebuild.
+ */
+export function setText(node, text) {
+  const t = node.firstChild;
+  if (t !== null && t === node.lastChild && t.nodeType === Node.TEXT_NODE) {
+    if (t.data !== text) t.data = text;
+  } else if (node.textContent !== text) node.textContent = text;
+}
+
 /** "99.95%" from 0.9995, without float noise. */
 export const percent = (f, digits = 3) => `${Number((f * 100).toFixed(digits))}%`;
 

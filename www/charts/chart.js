@@ -3,6 +3,7 @@
 // here"), thresholds (horizontal lines: warning, limit, SLO) and fan-chart bands. Each chart also carries a text
 // description for screen readers, since a canvas says nothing by itself.
 import uPlot from "uplot";
+import { setText } from "../dom.js";
 import { bandAlpha, buildFan, withAlpha } from "./fan.js";
 
 const PALETTE = ["--chart-1", "--chart-2", "--chart-3", "--chart-4", "--chart-5"];
@@ -164,7 +165,7 @@ export function createChart(container, spec) {
       if (!same) return this.update(next);
       current = next;
       // (Only what changed is written: the same text written again still makes the browser lay the caption out.)
-      if (caption.textContent !== (next.title ?? "")) caption.textContent = next.title ?? "";
+      setText(caption, next.title ?? "");
       const label = next.description ?? next.title ?? "Chart";
       if (canvasHost.getAttribute("aria-label") !== label) canvasHost.setAttribute("aria-label", label);
       // The built theme, not a fresh getComputedStyle: that would force a style recalculation of the page's new

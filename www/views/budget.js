@@ -3,7 +3,7 @@
 // alert tiers backtested over the window (drawn on the burn-down's timeline) and over the whole history, and the
 // Prometheus rules for exactly those tiers. The per-minute buckets stay in the worker (engine/tasks-budget.js holds
 // an indexed SloHistory per service), so a control's move sends a few numbers.
-import { $, fillSelect, layoutNow } from "../dom.js";
+import { $, fillSelect, layoutNow, setText } from "../dom.js";
 import { parsePercent } from "../format.js";
 import { isSuperseded } from "../engine/client.js";
 import { download } from "../io/export.js";
@@ -140,7 +140,7 @@ export function mountBudget(app) {
       if (shorter.length) parts.push(`Burn-rate windows shorter than its step (${shorter.join(", ")}) are read from the last whole bucket, and alert windows are rounded up to whole buckets.`);
     }
     const text = parts.join(" ");
-    if (box.textContent !== text) box.textContent = text;
+    setText(box, text);
     if (box.hidden) box.hidden = false;
     bump(box);
   }
@@ -193,7 +193,7 @@ export function mountBudget(app) {
     const when = asOfMs() ? new Date(asOfMs() + h * HOUR_MS).toISOString().slice(0, 16).replace("T", " ") : "";
     const text = h === 0 ? `At the as-of time (${when} UTC): one more incident from now on` : `${when} UTC, ${-h} hours before the as-of time (rewrites the buckets it covers)`;
     const out = $("budget-incident-when");
-    if (out.textContent !== text) out.textContent = text;
+    setText(out, text);
     // Screen readers announce the date, not "-48".
     if (incStart.getAttribute("aria-valuetext") !== text) incStart.setAttribute("aria-valuetext", text);
   }

@@ -3,7 +3,7 @@
 // against the SRE book, DORA keys against a chosen benchmark set, toil against the 50% cap, the health-check heat
 // map and eNPS), and what-if controls (rotation size, page volume, toil automation, shift length) that re-score as
 // they move. The history stays in the worker ({$ref: "org/teams/<id>"}, engine/tasks-team.js).
-import { $, el, fillSelect, layoutNow } from "../dom.js";
+import { $, el, fillSelect, layoutNow, setText } from "../dom.js";
 import { createChart } from "../charts/chart.js";
 import { timeAxis } from "../charts/fan.js";
 import { isSuperseded } from "../engine/client.js";
@@ -135,7 +135,7 @@ export function mountTeam(app) {
     ];
     // (Written only where they changed: the same text written again still lays its line out again on every move.)
     for (const [input, out, text] of texts) {
-      if ($(out).textContent !== text) $(out).textContent = text;
+      setText($(out), text);
       if (input.getAttribute("aria-valuetext") !== text) input.setAttribute("aria-valuetext", text);
     }
   }

@@ -1,7 +1,7 @@
 // Painting the error-budget view from the worker's results: headline, figures, burn-down chart with the alert
 // timeline under it, burn-rate and tier tables, the year backtest, the Prometheus rules, and the CSV result rows.
 // Every number on screen is also in a data-value attribute (raw, unrounded) for tests and scripts.
-import { $, el, percent } from "../../dom.js";
+import { $, el, percent, setText } from "../../dom.js";
 import { formatDuration } from "../../format.js";
 import { createChart } from "../../charts/chart.js";
 import { createTimeline } from "../../charts/timeline.js";
@@ -19,7 +19,7 @@ function cell(text, value, header = false) {
 
 /** Set a cell made by `cell` to `text` and raw `value` (none: no data-value), writing only what differs. */
 function setCell(c, text, value) {
-  if (c.textContent !== text) c.textContent = text;
+  setText(c, text);
   if (value !== undefined && value !== null) {
     if (c.dataset.value !== String(value)) c.dataset.value = String(value);
   } else if (c.hasAttribute("data-value")) delete c.dataset.value;
@@ -305,12 +305,12 @@ export function createBudgetRender() {
     );
     const pages = result.backtest.tiers.filter((t) => t.tier.severity === "page").reduce((n, t) => n + t.fireCount, 0);
     const tickets = result.backtest.tiers.filter((t) => t.tier.severity !== "page").reduce((n, t) => n + t.fireCount, 0);
-    $("budget-tiers-line").textContent = `Over this window the page tiers fired ${pages} ${pages === 1 ? "time" : "times"} and the ticket tiers ${tickets}; ${percent(result.backtest.silentAll.share, 1)} of the bad requests fell while no tier was firing.`;
+    setText($("budget-tiers-line"), `Over this window the page tiers fired ${pages} ${pages === 1 ? "time" : "times"} and the ticket tiers ${tickets}; ${percent(result.backtest.silentAll.share, 1)} of the bad requests fell while no tier was firing.`);
   }
 
   return {
     main(latest) {
-      $("budget-headline").textContent = headline(latest);
+      setText($("budget-headline"), headline(latest));
       figures(latest);
       paintOrDefer(cardOf("budget-chart"), () => {
         burnDown(latest);
