@@ -35,7 +35,8 @@ export function opscore_too_deep(value, limit) {
 }
 
 // ---- src/wasm/ser.rs
-const utf8 = new TextDecoder();
+// ignoreBOM: a string that starts with U+FEFF keeps it (the default decoder would drop it as a byte-order mark).
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 // codes[n]: one array of n char codes, reused for every short ASCII string of that length (timestamps, names).
 const codes = [];
 // The JS value encoded in `b` by src/wasm/ser.rs (read before wasm runs again: `b` is a view of its memory).
