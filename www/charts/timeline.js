@@ -3,6 +3,8 @@
 // axis. Text is set with textContent; colours come from classes in style.css (no inline styles, CSP-safe), and each
 // lane's label says in words what its bars mean, so colour never carries meaning alone.
 
+import { setText } from "../dom.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 function node(tag, attrs = {}, text) {
@@ -90,7 +92,7 @@ export function createTimeline(container) {
      */
     const patchLane = (g, lane, k) => {
       const label = g.childNodes[1];
-      if (label.textContent !== lane.label) label.textContent = lane.label;
+      setText(label, lane.label);
       const kept = new Map();
       for (let n = label.nextSibling; n; n = n.nextSibling) kept.set(keyOf.get(n), n);
       let at = label.nextSibling;
