@@ -4,6 +4,7 @@
 //   seasonal:      opscore forecast (full ZZZ search, 95% interval) vs augurs MSTL.ets(periods)
 //   non-seasonal:  opscore forecast model "ZZN" vs augurs AutoETS(1, "ZZN")
 //   scenario:      CapacityModel.runway with a scenario (no refit)
+//   accuracy:      the seasonal cases on ten noise draws each (geometric-mean MASE, wins)
 // Run with: node bench/capacity.mjs  (after scripts/build.sh)
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -153,3 +154,28 @@ const query = {
 const sc = median(() => model.runway(query), 200);
 console.log(`scenario recompute (runway, 2160-step horizon, no refit): median ${fmt(sc.ms, 3)} ms, best ${fmt(sc.best, 3)} ms`);
 model.free();
+
+// Accuracy beyond one draw: the seasonal cases' MASE on ten series of the same design with different noise (seeds
+// n + 1000k, k = 0..9; k = 0 is the series timed above), as a geometric mean, and how many opscore wins.
+console.log("\nseasonal case | geometric-mean MASE over 10 draws, opscore | augurs | draws where opscore is more accurate");
+for (const c of cases) {
+  let logOps = 0;
+  let logAug = 0;
+  let wins = 0;
+  for (let k = 0; k < 10; k++) {
+    const all = series(c.n + c.h, c.periods, c.n + 1000 * k, c.growth);
+    const train = all.slice(0, c.n);
+    const test = all.slice(c.n);
+    const f = forecast({ series: { start: 0, step: c.step, values: train }, horizon: c.h, levels: [0.95], seasonalPeriods: c.periods });
+    const model = MSTL.ets(c.periods);
+    model.fit(train);
+    const g = model.predict(c.h, 0.95);
+    model.free();
+    const a = mase(train, test, f.mean, c.periods[0]);
+    const b = mase(train, test, g.point, c.periods[0]);
+    logOps += Math.log(a);
+    logAug += Math.log(b);
+    if (a < b) wins++;
+  }
+  console.log(`${c.name} | ${fmt(Math.exp(logOps / 10), 3)} | ${fmt(Math.exp(logAug / 10), 3)} | ${wins} of 10`);
+}
