@@ -131,8 +131,8 @@ fn a_strong_season_is_found_in_four_cycles() {
 
 #[test]
 fn no_season_is_found_in_short_noise_or_random_walks() {
-    // The strength test's false alarms on series with no season: at most 5% of 400 (the M4 test's nominal
-    // one-sided level), for white noise and random walks four to six cycles long.
+    // False alarms of the detector (either test) on series with no season: at most 5% of 400, the level of the
+    // autocorrelation test's one-sided bound (1.645), for white noise and random walks four to six cycles long.
     let mut g = Normal::new(9);
     for (p, step) in [(24usize, 3_600.0), (7, 86_400.0), (12, 30.4375 * 86_400.0)] {
         for cycles in [4, 5, 6] {
@@ -158,4 +158,19 @@ fn no_season_is_found_in_short_noise_or_random_walks() {
             }
         }
     }
+}
+
+#[test]
+fn rounding_left_by_the_moving_average_is_not_a_season() {
+    // A constant that binary floating point cannot hold exactly (0.1) leaves last-bit errors after its moving
+    // average, with a period of their own; they are not a season (before the check on what is left, 0.1 got a
+    // period of 7). A noise-free daily cycle is found, and what it leaves for the weekly test is not a second
+    // season.
+    for c in [0.1, 0.3, 1e6 / 3.0, 7.7] {
+        assert_eq!(detect_periods(&[c; 400], 86_400.0), Vec::<usize>::new(), "constant {c}");
+        assert_eq!(detect_periods(&[c; 24 * 42], 3_600.0), Vec::<usize>::new(), "constant {c}");
+    }
+    let sine: Vec<f64> =
+        (0..24 * 42).map(|t| 50.1 + 10.0 * (2.0 * std::f64::consts::PI * (t % 24) as f64 / 24.0).sin()).collect();
+    assert_eq!(detect_periods(&sine, 3_600.0), vec![24]);
 }

