@@ -26,17 +26,16 @@ const START = "1900-01-01T00:00:00Z";
 const mae = (test, pred) => test.reduce((s, v, i) => s + Math.abs(v - pred[i]), 0) / test.length;
 const inside = (test, lo, hi) => (lo && hi ? test.filter((v, i) => lo[i] <= v && v <= hi[i]).length : NaN);
 
+// opscore's full automatic search, with the series' periods given (`periods`) or detected (undefined).
+function opscore(s, periods) {
+  const t0 = performance.now();
+  const f = forecast({ series: { start: START, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95], seasonalPeriods: periods });
+  return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
+}
+
 const methods = {
-  opscore: (s) => {
-    const t0 = performance.now();
-    const f = forecast({ series: { start: START, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95], seasonalPeriods: s.periods });
-    return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
-  },
-  "opscore (periods detected)": (s) => {
-    const t0 = performance.now();
-    const f = forecast({ series: { start: START, step: s.step, values: s.train }, horizon: s.h, levels: [0.8, 0.95] });
-    return { mean: f.mean, lo80: f.intervals[0].lower, hi80: f.intervals[0].upper, lo95: f.intervals[1].lower, hi95: f.intervals[1].upper, ms: performance.now() - t0, model: f.model.name };
-  },
+  opscore: (s) => opscore(s, s.periods),
+  "opscore (periods detected)": (s) => opscore(s, undefined),
   "statsforecast AutoETS": (s) => {
     const r = sf[s.name];
     return r ? { ...r, ms: r.seconds * 1000 } : null;
