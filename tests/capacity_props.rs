@@ -97,7 +97,7 @@ proptest! {
 fn combined_seasonal_interval_does_not_draw_in() {
     let y = walk(148, 120, -0.130_016_427_151_485_98, 1.115_368_566_795_277);
     let f = forecast(&input(y, "AZZ", Some(vec![7.0]), TransformChoice::None)).unwrap();
-    assert!(f.model.name.contains("AICc weights"), "{}", f.model.name);
+    assert!(f.model.name.contains("equal weights"), "{}", f.model.name);
     for b in &f.intervals {
         for h in 1..b.lower.len() {
             let (w0, w1) = (b.upper[h - 1] - b.lower[h - 1], b.upper[h] - b.lower[h]);

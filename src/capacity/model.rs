@@ -66,7 +66,8 @@ pub struct Candidate {
     pub name: String,
     /// AICc on the original scale (comparable across transforms).
     pub aicc: f64,
-    /// Its Akaike weight in the combined forecast; absent when it is not part of the combination.
+    /// Its weight in the combined forecast (1/k for each of the k members); absent when it is not part of the
+    /// combination.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
 }
@@ -212,7 +213,7 @@ pub struct Fitted {
     pub candidates: Vec<Candidate>,
     /// Seasonal periods used.
     pub periods: Vec<usize>,
-    /// The models whose forecasts are combined, with their Akaike weights (summing to 1); empty when the forecast
+    /// The models whose forecasts are combined, with their weights (equal, summing to 1); empty when the forecast
     /// is the single model in `ets` alone.
     pub members: Vec<(f64, Fit)>,
     /// What the projection needs beyond the ETS state: per-component last cycles for the decomposition route, or
@@ -308,6 +309,9 @@ const REFINE_WITHIN: f64 = 20.0;
 /// left out of the combination.
 const MIN_WEIGHT: f64 = 0.01;
 
+/// The most models combined: the best by AICc on the winning scale, the first `REFINE` of them refined.
+const COMBINE: usize = 8;
+
 /// Fit ETS (or decomposition + ETS) on `y` under each transform in `transforms`, and keep the lowest AICc on the
 /// original scale. `None` when no model could be fitted.
 ///
@@ -369,20 +373,21 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
         };
         label(r.transform, &base)
     };
-    // The combination: the refined models on the winner's scale, weighted by exp(−ΔAICc/2) (Akaike weights).
+    // The combination: up to COMBINE best models on the winner's scale whose Akaike weight is at least
+    // MIN_WEIGHT of the best's, weighted equally (see forecast.rs for why not by Akaike weight).
     let (best_route, best_aicc) = (entries.first()?.0, entries.first()?.2);
     let combine = !single;
     let weights: Vec<Option<f64>> = {
-        let raw: Vec<f64> = entries
+        let keep: Vec<bool> = entries
             .iter()
             .enumerate()
             .map(|(i, (r, _, aicc))| {
-                let w = (-(aicc - best_aicc) / 2.0).exp();
-                if i == 0 || (combine && i < REFINE && *r == best_route && w >= MIN_WEIGHT) { w } else { 0.0 }
+                i == 0
+                    || (combine && i < COMBINE && *r == best_route && (-(aicc - best_aicc) / 2.0).exp() >= MIN_WEIGHT)
             })
             .collect();
-        let total: f64 = raw.iter().sum();
-        raw.iter().map(|&w| (w > 0.0 && total > 0.0).then_some(w / total)).collect()
+        let w = 1.0 / keep.iter().filter(|&&k| k).count().max(1) as f64;
+        keep.iter().map(|&k| k.then_some(w)).collect()
     };
     let candidates: Vec<Candidate> = entries
         .iter()
@@ -434,7 +439,7 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
     let tr = route.transform;
     let name = match members.len() {
         0 => name_of(route, &f),
-        k => format!("{} + {} more (AICc weights)", name_of(route, &f), k - 1),
+        k => format!("{} + {} more (equal weights)", name_of(route, &f), k - 1),
     };
     Some(Fitted {
         method: if route.seasons.is_some() { "decomposition" } else { "ets" },
@@ -586,7 +591,7 @@ impl Fitted {
         self.project_fit(f, horizon, levels, zq, 1.0)
     }
 
-    /// The combined projection of `members`: the Akaike-weighted mean path, and interval bounds that are
+    /// The combined projection of `members`: the weighted mean path, and interval bounds that are
     /// quantiles of the weighted mixture of the members' forecast distributions. Each member's distribution at a
     /// step is taken as normal on each side of its mean, with the spread that reproduces its own bounds at the
     /// level asked for (exact for the analytic members; for simulated ones it matches their simulated

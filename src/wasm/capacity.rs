@@ -70,7 +70,7 @@ export interface EtsParameters {
 /** The chosen model. */
 export interface ModelReport {
   method: "ets" | "decomposition" | "linearTrend" | "seasonalNaive";
-  /** Such as "ETS(M,Ad,M)", "log ETS(A,A,A)", "Box-Cox(0.35) ETS(A,Ad,A) + 1 more (AICc weights)" or
+  /** Such as "ETS(M,Ad,M)", "log ETS(A,A,A)", "Box-Cox(0.35) ETS(A,Ad,A) + 1 more (equal weights)" or
    *  "MSTL(48,336) + ETS(A,Ad,N)". */
   name: string;
   /** ETS error form (ETS and decomposition methods). */
@@ -89,8 +89,8 @@ export interface ModelReport {
   aic?: number;
   /** Log-likelihood on the modelled scale. */
   logLik?: number;
-  /** Every model compared, best (lowest AICc) first; `weight` is its Akaike weight in the combined forecast
-   *  (absent for models not combined). */
+  /** Every model compared, best (lowest AICc) first; `weight` is its weight in the combined forecast: 1/k for
+   *  each of the k models combined (up to eight within about 9.2 AICc of the best), absent for the others. */
   candidates: { name: string; aicc: number; weight?: number }[];
 }
 

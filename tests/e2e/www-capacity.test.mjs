@@ -65,7 +65,7 @@ test("capacity: fan chart, runway in words, and scenarios that move the runway t
   assert.ok(mean > lastDay, "the crossing is after the last observation");
   assert.equal(Number(pct), Number(headroomPct.toFixed(1)));
   assert.equal(gb, fmt(2400 - lastValue));
-  assert.match(await page.textContent("#capacity-model-line"), /^Model: .*ETS\(.*\), (?:chosen by lowest AICc from \d+ models compared|\d+ models combined by Akaike weight, from \d+ compared) \(AICc [\d,.-]+\); residual SD [\d.]+ GB, in-sample MASE [\d.]+, 365 observations, season of 7 days\.$/);
+  assert.match(await page.textContent("#capacity-model-line"), /^Model: .*ETS\(.*\), (?:chosen by lowest AICc from \d+ models compared|\d+ models combined with equal weights, from \d+ compared) \(AICc [\d,.-]+\); residual SD [\d.]+ GB, in-sample MASE [\d.]+, 365 observations, season of 7 days\.$/);
   const baselineMean = await page.getAttribute("#capacity-summary", "data-mean");
   assert.equal(baselineMean.slice(0, 10), mean);
   const fits = await page.getAttribute("#capacity-compare", "data-fits");

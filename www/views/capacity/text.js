@@ -51,7 +51,7 @@ export function modelSentence(model, diagnostics, { unit, automatic }) {
   const how = !automatic
     ? "as chosen in the model list"
     : combined > 1
-      ? `${combined} models combined by Akaike weight, from ${model.candidates.length} compared`
+      ? `${combined} models combined with equal weights, from ${model.candidates.length} compared`
       : `chosen by lowest AICc from ${model.candidates.length} models compared`;
   const head = `${model.name}, ${how}${model.aicc !== undefined ? ` (AICc ${num(model.aicc, 1)})` : ""}`;
   const d = [`residual SD ${num(diagnostics.residualSd)} ${unit}`];
