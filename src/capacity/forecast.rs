@@ -16,13 +16,14 @@
 //!   additive-error, additive-season models are used. `"none"`, `"log"` or an explicit `boxCoxLambda` force it.
 //! - **Selection and combination**: every valid model of the `model` code (default `ZZZ`: error A/M, trend
 //!   N/A/Ad, season N/A/M, without the unstable additive-error/multiplicative-season forms, and without
-//!   multiplicative forms when the data is not strictly positive) is screened, the best four are refined, and up
-//!   to eight best models on the winner's scale are combined with equal weights, leaving out any whose Akaike
-//!   weight `exp(−ΔAICc/2)` is under 1% of the best's (ΔAICc above about 9.2). Equal weights over a trimmed set
-//!   rather than Akaike weights (Kolassa 2011, IJF 27(2)): Akaike weights put nearly all the weight on one model
-//!   whenever the AICc gap is a few units, and on the M3 competition's 2,184 monthly and quarterly series the
-//!   equal-weight mean forecast better (the "forecast combination puzzle": Smith & Wallis 2009, Oxford Bull. Econ.
-//!   Stat. 71(3); `scripts/accuracy/README.md` has the numbers). The intervals are quantiles of the weighted
+//!   multiplicative forms when the data is not strictly positive) is screened, and the best four (over every
+//!   scale compared) are refined. Of the eight best models, those on the winner's scale are combined with equal
+//!   weights, leaving out any whose Akaike weight `exp(−ΔAICc/2)` is under 1% of the best's (ΔAICc above about
+//!   9.2). Akaike weights (Kolassa 2011, IJF 27(2), who found them and equal weights about as good as each other)
+//!   give most of the weight to one model once the AICc gap passes about 4 (88% to 12% at 4); with the trend's β
+//!   bounded ([`super::ets::BETA_MAX`]), equal weights scored better on the M3 competition's 2,184 monthly and
+//!   quarterly series (`scripts/accuracy/README.md` has the numbers for the two together). The intervals are
+//!   quantiles of the weighted
 //!   mixture of the members' forecast distributions, so disagreement between the models widens them (and never
 //!   narrower than at the step before: see `nest_bands` in model.rs). The report names the best model, lists every
 //!   candidate with its weight, and gives the best model's parameters.

@@ -309,7 +309,8 @@ const REFINE_WITHIN: f64 = 20.0;
 /// left out of the combination.
 const MIN_WEIGHT: f64 = 0.01;
 
-/// The most models combined: the best by AICc on the winning scale, the first `REFINE` of them refined.
+/// How far down the AICc ranking the combination reaches: of this many best models (over every scale compared,
+/// as `REFINE` counts them too), those on the winning scale within `MIN_WEIGHT` are combined.
 const COMBINE: usize = 8;
 
 /// Fit ETS (or decomposition + ETS) on `y` under each transform in `transforms`, and keep the lowest AICc on the
@@ -373,8 +374,8 @@ pub fn fit_ets(y: &[f64], periods: &[usize], allowed: &Allowed, transforms: &[Tr
         };
         label(r.transform, &base)
     };
-    // The combination: up to COMBINE best models on the winner's scale whose Akaike weight is at least
-    // MIN_WEIGHT of the best's, weighted equally (see forecast.rs for why not by Akaike weight).
+    // The combination: of the COMBINE best models (every scale), those on the winner's scale whose Akaike weight
+    // is at least MIN_WEIGHT of the best's, weighted equally (see forecast.rs for why not by Akaike weight).
     let (best_route, best_aicc) = (entries.first()?.0, entries.first()?.2);
     let combine = !single;
     let weights: Vec<Option<f64>> = {

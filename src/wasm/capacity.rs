@@ -55,7 +55,7 @@ export type Transform = { kind: "none" } | { kind: "boxCox"; lambda: number };
 /** ETS parameters and initial states. */
 export interface EtsParameters {
   alpha: number;
-  /** 0 without a trend. */
+  /** 0 without a trend; otherwise 0 < beta < alpha / 5. */
   beta: number;
   /** 0 without a season. */
   gamma: number;
@@ -90,7 +90,8 @@ export interface ModelReport {
   /** Log-likelihood on the modelled scale. */
   logLik?: number;
   /** Every model compared, best (lowest AICc) first; `weight` is its weight in the combined forecast: 1/k for
-   *  each of the k models combined (up to eight within about 9.2 AICc of the best), absent for the others. */
+   *  each of the k models combined (those among the eight best, on the chosen model's scale, within about 9.2
+   *  AICc of the best), absent for the others. */
   candidates: { name: string; aicc: number; weight?: number }[];
 }
 
