@@ -16,10 +16,9 @@
 // The Theta code here is the experiment's, not the engine's.
 import { readFileSync } from "node:fs";
 import { forecast } from "opscore";
+import { mae, scale as naiveScale, seasonalNaive, START } from "./score.mjs";
 
 const data = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const START = "1900-01-01T00:00:00Z";
-const mae = (test, pred) => test.reduce((s, v, i) => s + Math.abs(v - pred[i]), 0) / test.length;
 const mean2 = (a, b, wa = 0.5) => a.map((v, i) => wa * v + (1 - wa) * b[i]);
 
 function fit(values, h, model, periods, transform) {
@@ -107,11 +106,8 @@ for (const s of data) {
   if (s.periods.length !== 1) continue;
   const m = s.periods[0];
   const n = s.train.length;
-  let scale = 0;
-  for (let t = m; t < n; t++) scale += Math.abs(s.train[t] - s.train[t - m]);
-  scale /= n - m;
-  const naive = Array.from({ length: s.h }, (_, i) => s.train[n - m + (i % m)]);
-  const base = mae(s.test, naive) / scale;
+  const scale = naiveScale(s.train, m);
+  const base = mae(s.test, seasonalNaive(s.train, m, s.h)) / scale;
   if (!(base > 0 && Number.isFinite(base))) continue;
   const f = { opscore: opscore(s.train, s.h, s.periods), Theta: theta(s.train, m, s.h) };
   f["opscore + Theta (equal weights)"] = mean2(f.opscore, f.Theta);

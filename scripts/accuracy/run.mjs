@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { forecast } from "opscore";
 import { initSync as initMstl, MSTL } from "@bsull/augurs/mstl";
+import { mae, scale, seasonalNaive, START } from "./score.mjs";
 
 const require = createRequire(import.meta.url);
 initMstl({ module: readFileSync(join(dirname(require.resolve("@bsull/augurs/mstl")), "mstl_bg.wasm")) });
@@ -16,15 +17,6 @@ const [dataPath, sfPath] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(dataPath, "utf8"));
 const sf = sfPath ? JSON.parse(readFileSync(sfPath, "utf8")) : {};
 
-function scale(train, m) {
-  let s = 0;
-  for (let t = m; t < train.length; t++) s += Math.abs(train[t] - train[t - m]);
-  return s / (train.length - m);
-}
-// The series carry no dates; every one starts in 1900, so the longest (sunspot.month, 264 years) stays inside the
-// years opscore accepts. The models look only at the step.
-const START = "1900-01-01T00:00:00Z";
-const mae = (test, pred) => test.reduce((s, v, i) => s + Math.abs(v - pred[i]), 0) / test.length;
 const inside = (test, lo, hi) => (lo && hi ? test.filter((v, i) => lo[i] <= v && v <= hi[i]).length : NaN);
 
 // opscore's full automatic search, with the series' periods given (`periods`) or detected (undefined).
@@ -54,11 +46,7 @@ const methods = {
     const f95 = run(0.95);
     return { mean: f95.point, lo80: f80.intervals?.lower, hi80: f80.intervals?.upper, lo95: f95.intervals?.lower, hi95: f95.intervals?.upper, ms: (performance.now() - t0) / 2 };
   },
-  "seasonal naive": (s) => {
-    const m = s.periods[0];
-    const n = s.train.length;
-    return { mean: Array.from({ length: s.h }, (_, h) => s.train[n - m + (h % m)]), ms: 0 };
-  },
+  "seasonal naive": (s) => ({ mean: seasonalNaive(s.train, s.periods[0], s.h), ms: 0 }),
 };
 
 const names = Object.keys(methods);

@@ -23,10 +23,9 @@
 //!   give most of the weight to one model once the AICc gap passes about 4 (88% to 12% at 4); with the trend's β
 //!   bounded ([`super::ets::BETA_MAX`]), equal weights scored better on the M3 competition's 2,184 monthly and
 //!   quarterly series (`scripts/accuracy/README.md` has the numbers for the two together). The intervals are
-//!   quantiles of the weighted
-//!   mixture of the members' forecast distributions, so disagreement between the models widens them (and never
-//!   narrower than at the step before: see `nest_bands` in model.rs). The report names the best model, lists every
-//!   candidate with its weight, and gives the best model's parameters.
+//!   quantiles of the weighted mixture of the members' forecast distributions, so disagreement between the models
+//!   widens them (and never narrower than at the step before: see `nest_bands` in model.rs). The report names the
+//!   best model, lists every candidate with its weight, and gives the best model's parameters.
 
 use serde::{Deserialize, Serialize};
 
